@@ -1,0 +1,23 @@
+/**
+ * cikit core: models, SPI interfaces, engines, HTTP transport, configuration and metrics.
+ * Packages named {@code internal} are not exported.
+ */
+module io.cikit.core {
+    requires transitive com.fasterxml.jackson.databind;
+    requires transitive org.slf4j;
+    requires transitive micrometer.core;
+    requires static transitive org.jspecify;
+    requires java.net.http;
+
+    exports io.cikit.core;
+    exports io.cikit.core.artifact;
+    exports io.cikit.core.build;
+    exports io.cikit.core.config;
+    exports io.cikit.core.event;
+    exports io.cikit.core.http;
+    exports io.cikit.core.json;
+    exports io.cikit.core.webhook;
+
+    uses io.cikit.core.webhook.WebhookParser;
+    uses io.cikit.core.build.BuildPayloadParser;
+}
