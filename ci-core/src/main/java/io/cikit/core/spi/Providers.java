@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Explicitly registered providers come first, in registration order, then discovered ones. Names
  * compare case-insensitively; each name appears once in {@link #all()}: a registered provider shadows a discovered
  * one, registering a name again replaces the earlier registration, and of two discovered providers with one name the
- * first found is kept (the other is logged). Discovery gives up after {@value #MAX_FAILURES} failures.
+ * first found is kept (the other is logged). Discovery gives up after 1000 failures.
  *
  * @param <S> the service interface
  */
@@ -34,6 +34,7 @@ public final class Providers<S> {
     private final Function<S, String> nameOf;
     private final List<Named<S>> discovered;
     private final List<LoadFailure> failures;
+    private final Object registering = new Object();
     private volatile List<Named<S>> registered = List.of();
 
     private Providers(Class<S> service, Function<S, String> nameOf, List<Named<S>> discovered, List<LoadFailure> failures) {
@@ -124,7 +125,7 @@ public final class Providers<S> {
             throw new IllegalArgumentException(provider.getClass().getName() + " answers to no name");
         }
         Named<S> named = new Named<>(name, provider);
-        synchronized (this) {
+        synchronized (registering) {
             List<Named<S>> next = new ArrayList<>(registered);
             int at = indexOf(next, named.key());
             if (at >= 0) {
