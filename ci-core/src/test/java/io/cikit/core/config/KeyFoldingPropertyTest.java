@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Any mix of case and separators ({@code .}, {@code -}, {@code _}) names the same key, in every layer. */
-class KeyFoldingProperties {
+class KeyFoldingPropertyTest {
 
     private static final char[] SEPARATORS = {'.', '-', '_'};
 

@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever a secret's text, no toString, description or exception message of the configuration shows it. */
-class SecretRedactionProperties {
+class SecretRedactionPropertyTest {
 
     @Provide
     Arbitrary<String> secrets() {

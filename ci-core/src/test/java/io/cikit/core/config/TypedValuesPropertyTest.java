@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 
 /** Typed accessors either return a value or throw a {@link ConfigurationException} naming the key: nothing else. */
-class TypedValuesProperties {
+class TypedValuesPropertyTest {
 
     private static final List<Function<ProviderConfig, Object>> ACCESSORS = List.of(
             c -> c.integer("cikit.v"), c -> c.longValue("cikit.v"), c -> c.bool("cikit.v"), c -> c.duration("cikit.v"),
