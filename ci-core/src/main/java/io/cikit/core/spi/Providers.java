@@ -8,30 +8,36 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place cikit loads SPI implementations: {@code ServiceLoader} discovery (ClassLoader-aware) beside explicit
- * registration. A provider that fails to load is logged, recorded in {@link #failures()} and skipped; it never
- * breaks the others.
+ * registration. A provider that fails to load, or answers to no name, is logged, recorded in {@link #failures()} and
+ * skipped; it never breaks the others.
  *
- * <p>Thread-safe. Explicitly registered providers come first, in registration order, then discovered ones.
+ * <p>Thread-safe. Explicitly registered providers come first, in registration order, then discovered ones. Names
+ * compare case-insensitively; each name appears once in {@link #all()}: a registered provider shadows a discovered
+ * one, registering a name again replaces the earlier registration, and of two discovered providers with one name the
+ * first found is kept (the other is logged). Discovery gives up after 1000 failures.
  *
  * @param <S> the service interface
  */
 public final class Providers<S> {
+    /** Bounds discovery against a class loader that keeps failing on the same entry. */
+    static final int MAX_FAILURES = 1000;
+
     private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
 
     private final Class<S> service;
     private final Function<S, String> nameOf;
-    private final CopyOnWriteArrayList<S> registered = new CopyOnWriteArrayList<>();
-    private final List<S> discovered;
+    private final List<Named<S>> discovered;
     private final List<LoadFailure> failures;
+    private final Object registering = new Object();
+    private volatile List<Named<S>> registered = List.of();
 
-    private Providers(Class<S> service, Function<S, String> nameOf, List<S> discovered, List<LoadFailure> failures) {
+    private Providers(Class<S> service, Function<S, String> nameOf, List<Named<S>> discovered, List<LoadFailure> failures) {
         this.service = service;
         this.nameOf = nameOf;
         this.discovered = List.copyOf(discovered);
@@ -44,6 +50,8 @@ public final class Providers<S> {
      * @param nameOf the name a provider answers to ({@code WebhookParser::provider}…), used by {@link #find}
      */
     public static <S> Providers<S> none(Class<S> service, Function<S, String> nameOf) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(nameOf, "nameOf");
         return new Providers<>(service, nameOf, List.of(), List.of());
     }
 
@@ -57,11 +65,13 @@ public final class Providers<S> {
     public static <S> Providers<S> discover(Class<S> service, Function<S, String> nameOf, ClassLoader loader) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(nameOf, "nameOf");
-        List<S> found = new ArrayList<>();
+        List<Named<S>> found = new ArrayList<>();
         List<LoadFailure> failures = new ArrayList<>();
-        ServiceLoader<S> serviceLoader = ServiceLoader.load(service, loader);
-        var it = serviceLoader.stream().iterator();
-        while (true) {
+        // in a named module ServiceLoader refuses services the module does not declare `uses` for; a host's own SPI
+        // would otherwise fail here (no-op on the class path)
+        Providers.class.getModule().addUses(service);
+        var it = ServiceLoader.load(service, loader).stream().iterator();
+        while (failures.size() < MAX_FAILURES) {
             ServiceLoader.Provider<S> candidate;
             try {
                 if (!it.hasNext()) {
@@ -69,65 +79,104 @@ public final class Providers<S> {
                 }
                 candidate = it.next();
             } catch (ServiceConfigurationError | LinkageError e) {
+                // the services file names a class that is missing, not a subtype, or has no public no-arg constructor
                 failures.add(new LoadFailure(service.getName(), describe(e)));
                 LOG.warn("Skipping a {} provider that could not be loaded: {}", service.getSimpleName(), describe(e));
                 continue;
             }
+            String type = safeTypeName(candidate);
             try {
                 S instance = candidate.get();
                 String name = nameOf.apply(instance);
-                if (found.stream().noneMatch(p -> nameOf.apply(p).equalsIgnoreCase(name))) {
-                    found.add(instance);
+                if (name == null || name.isBlank()) {
+                    failures.add(new LoadFailure(type, "answers to no name"));
+                    LOG.warn("Skipping {} provider {}: it answers to no name", service.getSimpleName(), type);
+                    continue;
+                }
+                Named<S> named = new Named<>(name, instance);
+                Optional<Named<S>> earlier = found.stream().filter(n -> n.key().equals(named.key())).findFirst();
+                if (earlier.isPresent()) {
+                    LOG.warn("Ignoring {} provider {}: `{}` is already provided by {}", service.getSimpleName(), type,
+                            name, earlier.get().provider().getClass().getName());
+                } else {
+                    found.add(named);
                 }
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                String type = safeTypeName(candidate);
                 failures.add(new LoadFailure(type, describe(e)));
                 LOG.warn("Skipping {} provider {}: {}", service.getSimpleName(), type, describe(e));
             }
         }
+        if (failures.size() >= MAX_FAILURES) {
+            LOG.warn("Stopped discovering {} providers after {} failures", service.getSimpleName(), MAX_FAILURES);
+        }
         return new Providers<>(service, nameOf, found, failures);
     }
 
-    /** Adds a provider by hand; it wins over a discovered one of the same name. Returns this set. */
+    /**
+     * Adds a provider by hand; it wins over a discovered one of the same name and replaces an earlier registration
+     * of that name. Returns this set.
+     *
+     * @throws IllegalArgumentException when the provider answers to no name
+     */
     public Providers<S> register(S provider) {
-        registered.add(Objects.requireNonNull(provider, "provider"));
+        Objects.requireNonNull(provider, "provider");
+        String name = nameOf.apply(provider);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(provider.getClass().getName() + " answers to no name");
+        }
+        Named<S> named = new Named<>(name, provider);
+        synchronized (registering) {
+            List<Named<S>> next = new ArrayList<>(registered);
+            int at = indexOf(next, named.key());
+            if (at >= 0) {
+                next.set(at, named);
+            } else {
+                next.add(named);
+            }
+            registered = List.copyOf(next);
+        }
         return this;
     }
 
     /** Every provider, registered ones first; a discovered provider shadowed by a registered name is left out. */
     public List<S> all() {
-        List<S> out = new ArrayList<>(registered);
-        for (S d : discovered) {
-            String name = nameOf.apply(d);
-            if (out.stream().noneMatch(p -> nameOf.apply(p).equalsIgnoreCase(name))) {
-                out.add(d);
-            }
-        }
-        return List.copyOf(out);
+        return entries().stream().map(Named::provider).toList();
     }
 
     /** The names of every provider, in {@link #all()} order. */
     public List<String> names() {
-        return all().stream().map(nameOf).toList();
+        return entries().stream().map(Named::name).toList();
     }
 
     /** The provider with this name (case-insensitive), if present. */
     public Optional<S> find(String name) {
-        String wanted = name.toLowerCase(Locale.ROOT);
-        return all().stream().filter(p -> nameOf.apply(p).toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        String wanted = key(Objects.requireNonNull(name, "name"));
+        return entries().stream().filter(n -> n.key().equals(wanted)).map(Named::provider).findFirst();
     }
 
     /**
      * The provider with this name, or a {@link ConfigurationException} that names the Maven artifact to add:
-     * "{@code slack} channel requested but {@code io.cikit:ci-notify-slack} is not on the classpath".
+     * "{@code slack} channel requested but {@code io.cikit:ci-notify-slack} is not on the classpath", followed by the
+     * providers available and those that failed to load (one of them may be the one asked for).
      *
      * @param what how to call the provider in the message ({@code channel}, {@code webhook parser}, …)
      * @param artifact the Maven coordinates that ship it
      */
     public S require(String name, String what, String artifact) {
-        return find(name).orElseThrow(() -> new ConfigurationException(
-                "`" + name + "` " + what + " requested but " + artifact + " is not on the classpath"
-                        + (names().isEmpty() ? "" : " (available: " + String.join(", ", names()) + ")")));
+        return find(name).orElseThrow(() -> {
+            List<String> names = names();
+            StringBuilder message = new StringBuilder()
+                    .append('`').append(name).append("` ").append(what).append(" requested but ").append(artifact)
+                    .append(" is not on the classpath");
+            if (!names.isEmpty()) {
+                message.append(" (available: ").append(String.join(", ", names)).append(')');
+            }
+            if (!failures.isEmpty()) {
+                message.append("; ").append(failures.size()).append(" provider(s) failed to load: ")
+                        .append(String.join("; ", failures.stream().map(f -> f.type() + ": " + f.reason()).toList()));
+            }
+            return new ConfigurationException(message.toString());
+        });
     }
 
     /** Providers that were found but failed to load, with why. */
@@ -139,12 +188,47 @@ public final class Providers<S> {
         return service;
     }
 
+    @Override
+    public String toString() {
+        return "Providers[" + service.getName() + ": " + names() + (failures.isEmpty() ? "" : ", " + failures.size() + " failed") + "]";
+    }
+
     /** A provider that could not be loaded: its type (or the service's, when unknown) and the reason. */
     public record LoadFailure(String type, String reason) {
         public LoadFailure {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(reason, "reason");
         }
+    }
+
+    /** A provider with the name it answered when it was added; asked once, so a misbehaving name() cannot break lookups. */
+    private record Named<S>(String name, S provider) {
+        String key() {
+            return Providers.key(name);
+        }
+    }
+
+    private List<Named<S>> entries() {
+        List<Named<S>> out = new ArrayList<>(registered);
+        for (Named<S> d : discovered) {
+            if (indexOf(out, d.key()) < 0) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static <S> int indexOf(List<Named<S>> list, String key) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     private static String describe(Throwable e) {
