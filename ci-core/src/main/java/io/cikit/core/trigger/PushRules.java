@@ -48,14 +48,14 @@ final class PushRules {
             if (!settings.testNewBranches()) {
                 return TriggerDecision.skip("branch '" + name + "' was created with no new commits and testNewBranches is off");
             }
-            return TriggerDecision.run(what + "; new branch with no new commits: testing its head", List.of(push.after()));
+            return Reasons.runOnHead(what + "; new branch with no new commits: testing its head", push.after());
         }
         PathRules.Outcome pathOutcome = paths.forPush(push);
         if (!pathOutcome.passes()) {
             return TriggerDecision.skip("push to " + name + ": " + pathOutcome.note());
         }
         String reason = pathOutcome.note().isEmpty() ? what : what + "; " + pathOutcome.note();
-        return settings.testEachCommit() ? eachCommit(push, reason) : TriggerDecision.run(reason, List.of(push.after()));
+        return settings.testEachCommit() ? eachCommit(push, reason) : Reasons.runOnHead(reason, push.after());
     }
 
     private TriggerDecision tagPush(PushEvent push, String tag) {
@@ -71,7 +71,7 @@ final class PushRules {
         if (marker.isPresent()) {
             return TriggerDecision.skip(Reasons.skippedByMarker("tagged commit", marker.get()));
         }
-        return TriggerDecision.run("tag '" + tag + "'" + Reasons.admitted("tag", verdict, settings.tags()), List.of(push.after()));
+        return Reasons.runOnHead("tag '" + tag + "'" + Reasons.admitted("tag", verdict, settings.tags()), push.after());
     }
 
     /** The head commit as the payload names it, else the listed commit whose sha is {@code after}. */
