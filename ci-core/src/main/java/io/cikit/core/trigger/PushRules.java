@@ -4,7 +4,7 @@ import io.cikit.core.event.CommitInfo;
 import io.cikit.core.event.PushEvent;
 import io.cikit.core.trigger.GlobFilter.Verdict;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,10 +80,14 @@ final class PushRules {
     }
 
     private TriggerDecision eachCommit(PushEvent push, String reason) {
-        Set<String> chosen = new LinkedHashSet<>();
+        if (push.after().isBlank()) {
+            return Reasons.runOnHead(reason, push.after());
+        }
+        Set<String> seen = new HashSet<>(Set.of(push.after()));
+        List<String> chosen = new ArrayList<>();
         int markedOut = 0;
         for (CommitInfo commit : push.commits()) {
-            if (commit.sha().equals(push.after()) || chosen.contains(commit.sha())) {
+            if (!seen.add(commit.sha())) {
                 continue;
             }
             if (settings.skipMarkers().find(commit.message()).isPresent()) {
@@ -94,7 +98,7 @@ final class PushRules {
         }
         // The head is always tested and always last, whatever order or gaps the payload's list has.
         chosen.add(push.after());
-        List<String> shas = new ArrayList<>(chosen);
+        List<String> shas = chosen;
         StringBuilder why = new StringBuilder(reason);
         int max = settings.maxCommitsPerPush();
         if (shas.size() > max) {
