@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #handle} never throws for any request: every failure is a {@link WebhookResult.Rejected} carrying the
  * HTTP status to answer (400, 401, 413, 415). A parser that fails unexpectedly becomes a 400 {@code malformed-payload}
  * logged at ERROR. Handlers that throw are logged and counted and never change the answer, nor stop the other
- * handlers.
+ * handlers; the delivery is then forgotten by the {@link DeliveryLog}, so a redelivery runs the handlers again.
  *
  * <p>Thread-safe: configuration is fixed at {@link Builder#build()}; handlers may be added and removed at any time
  * with {@link #on}. Handlers run on the caller's thread unless {@link Builder#handlerExecutor} is set, in which case
@@ -209,10 +209,11 @@ public final class Webhooks {
             }
             CiEvent event = ((ParseResult.Parsed) parsed).event();
             Optional<String> key = guarded(parser, () -> parser.deliveryKey(request));
-            if (key.isPresent() && !firstSeen(provider.id() + ":" + key.get())) {
+            Optional<String> logKey = key.map(k -> provider.id() + ":" + k);
+            if (logKey.isPresent() && !firstSeen(logKey.get())) {
                 return new WebhookResult.Duplicate(provider, deliveryId.orElse(key.get()));
             }
-            dispatch(provider, event);
+            dispatch(provider, event, logKey);
             return new WebhookResult.Accepted(event);
         } catch (WebhookException e) {
             return new WebhookResult.Rejected(Optional.of(provider), deliveryId, e);
@@ -288,35 +289,56 @@ public final class Webhooks {
         }
     }
 
-    private void dispatch(Provider provider, CiEvent event) {
+    /**
+     * Runs the matching handlers here or on the executor. {@code logKey} is the delivery's key in the delivery log:
+     * it is forgotten when a handler fails, so a redelivery (GitHub's "Redeliver" button) runs the handlers again.
+     */
+    private void dispatch(Provider provider, CiEvent event, Optional<String> logKey) {
         List<HandlerTable.Entry> matching = handlers.matching(event);
         if (matching.isEmpty()) {
             return;
         }
+        Runnable run = () -> {
+            if (!runHandlers(provider, event, matching)) {
+                logKey.ifPresent(this::forget);
+            }
+        };
         if (handlerExecutor.isEmpty()) {
-            runHandlers(provider, event, matching);
+            run.run();
             return;
         }
         try {
-            handlerExecutor.get().execute(() -> runHandlers(provider, event, matching));
+            handlerExecutor.get().execute(run);
         } catch (RejectedExecutionException e) {
             LOG.warn("Handler executor refused delivery {} from `{}`; running its handlers on the caller's thread",
                     event.deliveryId().map(Webhooks::loggable).orElse("(no id)"), provider.id());
-            runHandlers(provider, event, matching);
+            run.run();
         }
     }
 
-    private void runHandlers(Provider provider, CiEvent event, List<HandlerTable.Entry> matching) {
+    /** Calls each handler, containing failures; true when all of them returned normally. */
+    private boolean runHandlers(Provider provider, CiEvent event, List<HandlerTable.Entry> matching) {
+        boolean allReturned = true;
         for (HandlerTable.Entry entry : matching) {
             try {
                 entry.handler().accept(event);
             } catch (VirtualMachineError fatal) {
                 throw fatal;
             } catch (Throwable e) {
+                allReturned = false;
                 LOG.error("Webhook handler ({}) failed on {} event {} from `{}`", entry.description(),
                         event.type().wireName(), event.deliveryId().map(Webhooks::loggable).orElse("(no id)"), provider.id(), e);
                 metrics.handlerFailed(provider.id(), event.type());
             }
+        }
+        return allReturned;
+    }
+
+    private void forget(String logKey) {
+        try {
+            deliveryLog.forget(logKey);
+        } catch (RuntimeException e) {
+            LOG.warn("Delivery log {} could not forget a delivery whose handlers failed", deliveryLog, e);
         }
     }
 

@@ -334,6 +334,44 @@ class WebhooksTest {
     }
 
     @Test
+    void aDeliveryWhoseHandlerFailedIsHandledAgainWhenRedelivered() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        boolean[] failing = {true};
+        Webhooks webhooks = acme()
+                .onAny(e -> calls.add("ok"))
+                .onAny(e -> {
+                    if (failing[0]) {
+                        throw new IllegalStateException("downstream down");
+                    }
+                })
+                .build();
+        WebhookRequest request = signed("push", "d-1", push("refs/heads/main"));
+
+        assertThat(webhooks.handle(request).httpStatus()).isEqualTo(202);
+        failing[0] = false;
+        assertThat(webhooks.handle(request).httpStatus()).as("redelivered after a handler failed").isEqualTo(202);
+        assertThat(webhooks.handle(request)).as("handled fully this time").isInstanceOf(WebhookResult.Duplicate.class);
+        assertThat(calls).containsExactly("ok", "ok");
+    }
+
+    @Test
+    void withAnExecutorAFailedHandlerAlsoReleasesTheDeliveryKey() {
+        List<Runnable> queued = new ArrayList<>();
+        Webhooks webhooks = acme().handlerExecutor(queued::add)
+                .onAny(e -> {
+                    throw new IllegalStateException("downstream down");
+                })
+                .build();
+        WebhookRequest request = signed("push", "d-1", push("refs/heads/main"));
+
+        webhooks.handle(request);
+        assertThat(webhooks.handle(request)).as("handlers have not run yet").isInstanceOf(WebhookResult.Duplicate.class);
+        queued.get(0).run();
+
+        assertThat(webhooks.handle(request)).isInstanceOf(WebhookResult.Accepted.class);
+    }
+
+    @Test
     void classHandlersMatchSubtypesAndTypeHandlersMatchTheirType() {
         List<String> calls = new CopyOnWriteArrayList<>();
         Webhooks webhooks = acme()
