@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,9 @@ class HttpTransportCircuitTest {
 
     @BeforeAll
     static void start() {
-        server = Stubs.startServer();
+        server = Stubs.server();
     }
 
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     @BeforeEach
     void reset() {

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,15 +40,10 @@ class HttpTransportDownloadTest {
 
     @BeforeAll
     static void start() {
-        server = Stubs.startServer();
-        storage = Stubs.startServer();
+        server = Stubs.server();
+        storage = Stubs.otherServer();
     }
 
-    @AfterAll
-    static void stop() {
-        server.stop();
-        storage.stop();
-    }
 
     @BeforeEach
     void reset() {

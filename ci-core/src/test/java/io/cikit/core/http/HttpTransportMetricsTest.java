@@ -11,8 +11,8 @@ import io.cikit.core.config.Secret;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HttpTransportMetricsTest {
@@ -22,12 +22,13 @@ class HttpTransportMetricsTest {
 
     @BeforeAll
     static void start() {
-        server = Stubs.startServer();
+        server = Stubs.server();
     }
 
-    @AfterAll
-    static void stop() {
-        server.stop();
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
     }
 
     @Test

@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cikit.core.config.Secret;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,15 +30,10 @@ class HttpTransportRedirectTest {
 
     @BeforeAll
     static void start() {
-        api = Stubs.startServer();
-        storage = Stubs.startServer();
+        api = Stubs.server();
+        storage = Stubs.otherServer();
     }
 
-    @AfterAll
-    static void stop() {
-        api.stop();
-        storage.stop();
-    }
 
     @BeforeEach
     void reset() {

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +38,9 @@ class HttpTransportRetryTest {
 
     @BeforeAll
     static void start() {
-        server = Stubs.startServer();
+        server = Stubs.server();
     }
 
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     @BeforeEach
     void reset() {

@@ -18,8 +18,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +30,15 @@ class HttpTransportUsageTest {
 
     @BeforeAll
     static void start() {
-        github = Stubs.startServer();
-        blobs = Stubs.startServer();
+        github = Stubs.server();
+        blobs = Stubs.otherServer();
     }
 
-    @AfterAll
-    static void stop() {
-        github.stop();
-        blobs.stop();
+
+    @BeforeEach
+    void reset() {
+        github.resetAll();
+        blobs.resetAll();
     }
 
     @Test

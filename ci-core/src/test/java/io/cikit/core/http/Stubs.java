@@ -14,9 +14,32 @@ final class Stubs {
     private Stubs() {
     }
 
-    static WireMockServer startServer() {
+    /**
+     * The first of two WireMock servers shared by every transport test class in this JVM (starting Jetty is the
+     * slow part); each test class resets them before each test. They stop when the JVM exits.
+     */
+    static synchronized WireMockServer server() {
+        if (first == null) {
+            first = start();
+        }
+        return first;
+    }
+
+    /** The second shared server, for redirects to "another host". */
+    static synchronized WireMockServer otherServer() {
+        if (second == null) {
+            second = start();
+        }
+        return second;
+    }
+
+    private static WireMockServer first;
+    private static WireMockServer second;
+
+    private static WireMockServer start() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(20));
         server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "wiremock-stop"));
         return server;
     }
 
