@@ -17,7 +17,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -127,6 +130,9 @@ final class CallRunner {
                 throw new CircuitOpenException(hostKey, breaker.remainingOpen(),
                         lastFailure == null ? null : lastFailure.cause());
             }
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("HTTP {} {} request headers {}", call.method(), call.displayUri(), requestHeadersShown(call));
+            }
             long start = System.nanoTime();
             Outcome outcome;
             try {
@@ -174,6 +180,10 @@ final class CallRunner {
             metrics.attempt(host, call.method(), Integer.toString(status), call.operation(), elapsed);
             LOG.debug("HTTP {} {} -> {} (attempt {}/{}, {} ms)", call.method(), call.displayUri(), status, attempt,
                     maxAttempts, elapsed / 1_000_000);
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("HTTP {} {} reply headers {}", call.method(), call.displayUri(),
+                        Redaction.headers(answer.headers().asMap()));
+            }
 
             Optional<RateLimits.Wait> told = RateLimits.serverWait(status, answer.headers(), answer.body(),
                     clock.instant(), policy.secondaryRateLimitWait(), secondaryHits);
@@ -218,6 +228,13 @@ final class CallRunner {
             throw new HttpTransportException(call.method() + " " + call.displayUri()
                     + " interrupted while waiting to retry", HttpTransportException.Reason.INTERRUPTED, e);
         }
+    }
+
+    /** Every header of a call for a log line: secret-helper headers always masked, sensitive names masked. */
+    static String requestHeadersShown(HttpCall call) {
+        Map<String, List<String>> shown = new LinkedHashMap<>(call.headers().asMap());
+        call.secretHeaderNames().forEach(name -> shown.put(name, List.of(Redaction.MASK)));
+        return Redaction.headers(shown);
     }
 
     static boolean sameOrigin(URI a, URI b) {

@@ -5,7 +5,7 @@ import io.cikit.core.DeliveryException;
 /**
  * A server answered with a status the caller did not accept (from {@link HttpReply#requireSuccess()}).
  * {@link #retryable()} is true for 5xx, 408, 429 and a 403 that is a rate-limit rejection, false for other 4xx.
- * The message holds the method-less redacted URI, the status and a short body excerpt; never header values.
+ * The message holds the redacted URI, the status and a short body excerpt; never header values.
  */
 public final class HttpStatusException extends DeliveryException {
     private static final long serialVersionUID = 1L;

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ final class JdkExchange {
     }
 
     /** Where a 2xx download body goes, and its cap. */
-    record DownloadTarget(java.nio.file.Path target, long maxBytes) {
+    record DownloadTarget(Path target, long maxBytes) {
     }
 
     /**

@@ -42,6 +42,20 @@ class HttpCallTest {
     }
 
     @Test
+    void headersForLogsMaskSecretHelpersAndSensitiveNames() {
+        HttpCall call = HttpCall.get(API)
+                .header("X-Custom", Secret.of("custom-secret"))
+                .header("X-Auth-Token", "plain-token")
+                .header("Accept", "application/json")
+                .build();
+
+        String shown = CallRunner.requestHeadersShown(call);
+
+        assertThat(shown).contains("Accept: application/json", "X-Custom: REDACTED", "X-Auth-Token: REDACTED")
+                .doesNotContain("custom-secret", "plain-token");
+    }
+
+    @Test
     void aSecretUriShowsOnlyItsOrigin() {
         HttpCall call = HttpCall.post(URI.create("https://hooks.slack.com/services/T000/B000/XXXXSECRET"))
                 .secretUri().json(Map.of("text", "hi")).build();

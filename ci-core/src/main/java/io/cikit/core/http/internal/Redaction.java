@@ -3,6 +3,7 @@ package io.cikit.core.http.internal;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -35,6 +36,13 @@ public final class Redaction {
     /** A header value as it may be logged. */
     public static String headerValue(String name, String value) {
         return isSensitiveName(name) ? MASK : value;
+    }
+
+    /** Headers as they may be logged: {@code [Accept: application/json, Authorization: REDACTED]}. */
+    public static String headers(Map<String, List<String>> headers) {
+        StringJoiner out = new StringJoiner(", ", "[", "]");
+        headers.forEach((name, values) -> values.forEach(v -> out.add(name + ": " + headerValue(name, v))));
+        return out.toString();
     }
 
     /** {@code scheme://host[:port]/path?a=1&token=REDACTED}: no user info, no fragment, sensitive values masked. */

@@ -54,14 +54,14 @@ class TransportPropertiesTest {
         }
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void retryAfterNeverThrowsAndNeverGivesANegativeOrUnboundedWait(@ForAll("headerLike") String raw,
                                                                     @ForAll @LongRange(min = -62_000_000_000L, max = 250_000_000_000L) long nowSecond) {
         RetryAfter.parse(raw, Instant.ofEpochSecond(nowSecond))
                 .ifPresent(d -> assertThat(d).isBetween(Duration.ZERO, Durations.CEILING));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void retryAfterReadsBackAnyFormattedDate(@ForAll @LongRange(min = 0, max = 253_402_300_799L) long epochSecond,
                                              @ForAll @IntRange(min = 0, max = 1_000_000) int aheadSeconds) {
         Instant now = Instant.ofEpochSecond(epochSecond);
@@ -74,7 +74,7 @@ class TransportPropertiesTest {
         assertThat(RetryAfter.parse(header, now)).contains(Duration.ofSeconds(aheadSeconds));
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void rateLimitsNeverThrowOnArbitraryHeaderValues(@ForAll("headerLike") String retryAfter,
                                                      @ForAll("headerLike") String remaining,
                                                      @ForAll("headerLike") String reset,
