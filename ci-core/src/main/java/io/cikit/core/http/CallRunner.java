@@ -14,7 +14,6 @@ import io.cikit.core.http.internal.Redaction;
 import io.cikit.core.http.internal.Sleeper;
 import io.cikit.core.http.internal.TransportMetrics;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,13 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 final class CallRunner {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final JdkExchange exchange;
     private final RetryPolicy policy;
     private final Duration requestTimeout;
     private final CircuitBreakers breakers;
-    private final HostGlobs redirectHosts;
+    private final RedirectRules redirects;
     private final TransportMetrics metrics;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -54,7 +51,7 @@ final class CallRunner {
         this.policy = policy;
         this.requestTimeout = requestTimeout;
         this.breakers = breakers;
-        this.redirectHosts = redirectHosts;
+        this.redirects = new RedirectRules(redirectHosts);
         this.metrics = metrics;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -66,7 +63,7 @@ final class CallRunner {
         HttpCall current = call;
         for (int hop = 0; ; hop++) {
             Answer answer = withRetries(current, download);
-            if (!REDIRECTS.contains(answer.status())) {
+            if (!RedirectRules.isRedirect(answer.status())) {
                 return answer;
             }
             Optional<String> location = answer.headers().first("Location");
@@ -77,38 +74,13 @@ final class CallRunner {
                 throw new RedirectRefusedException(call.method() + " " + call.displayUri() + " redirected more than "
                         + HttpTransport.MAX_REDIRECTS + " times", answer.status());
             }
-            URI next = nextHop(call, current, location.get(), answer.status());
-            boolean keepCredentials = sameOrigin(call.uri(), next);
-            boolean asGet = answer.status() == 303
-                    || ((answer.status() == 301 || answer.status() == 302) && current.method().equals("POST"));
+            URI next = redirects.next(call, current, location.get(), answer.status());
+            boolean keepCredentials = RedirectRules.sameOrigin(call.uri(), next);
+            boolean asGet = RedirectRules.becomesGet(answer.status(), current.method());
             LOG.debug("HTTP {} {} -> {} redirect to {}{}", current.method(), current.displayUri(), answer.status(),
                     current.display(next), keepCredentials ? "" : " (credentials dropped: other origin)");
             current = current.redirectedTo(next, keepCredentials, asGet);
         }
-    }
-
-    private URI nextHop(HttpCall original, HttpCall current, String location, int status) {
-        URI next;
-        try {
-            next = current.uri().resolve(new URI(location.strip()));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new RedirectRefusedException(current.method() + " " + current.displayUri() + " answered " + status
-                    + " with an unreadable Location header", status);
-        }
-        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
-            throw new RedirectRefusedException(current.displayUri() + " redirected to a non-HTTP location", status);
-        }
-        if (current.uri().getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
-            throw new RedirectRefusedException(current.displayUri() + " redirected from https to plain http ("
-                    + Redaction.origin(next) + "); refused", status);
-        }
-        String host = next.getHost();
-        if (!host.equalsIgnoreCase(original.uri().getHost()) && !redirectHosts.matches(host)) {
-            throw new RedirectRefusedException(current.displayUri() + " redirected to host " + host
-                    + ", which is not allowed; add it with HttpTransport.Builder.allowRedirectHosts", status);
-        }
-        return next;
     }
 
     private Answer withRetries(HttpCall call, @Nullable DownloadTarget download) {
@@ -235,19 +207,6 @@ final class CallRunner {
         Map<String, List<String>> shown = new LinkedHashMap<>(call.headers().asMap());
         call.secretHeaderNames().forEach(name -> shown.put(name, List.of(Redaction.MASK)));
         return Redaction.headers(shown);
-    }
-
-    static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().equalsIgnoreCase(b.getHost())
-                && effectivePort(a) == effectivePort(b);
-    }
-
-    private static int effectivePort(URI u) {
-        if (u.getPort() >= 0) {
-            return u.getPort();
-        }
-        return u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
     private static String describe(Throwable t) {
