@@ -190,7 +190,7 @@ public final class HttpCall {
      */
     HttpCall redirectedTo(URI next, boolean keepCredentials, boolean asGet) {
         Builder b = toBuilder();
-        b.uri = checkUri(next);
+        b.uri(next);
         if (!keepCredentials) {
             b.secretHeaders.clear();
             for (String name : headers.names()) {
@@ -301,6 +301,12 @@ public final class HttpCall {
             }
             this.method = method;
             this.uri = checkUri(uri);
+        }
+
+        /** Replaces the URI (following a pagination {@code Link}, say); same rules as the factories. */
+        public Builder uri(URI uri) {
+            this.uri = checkUri(uri);
+            return this;
         }
 
         /** Sets a plain header, replacing any earlier value (plain or secret) of the same name. */

@@ -146,7 +146,7 @@ class HttpTransportDownloadTest {
     void aSlowButSteadyBodyIsNotCutByTheRequestTimeout() throws Exception {
         // 10 chunks over ~1 s: longer than the timeout in total, never silent for that long
         server.stubFor(any(urlPathEqualTo("/Image")).willReturn(ok().withBody(IMAGE).withChunkedDribbleDelay(10, 1000)));
-        HttpTransport t = transport().requestTimeout(Duration.ofMillis(600)).build();
+        HttpTransport t = transport().requestTimeout(Duration.ofMillis(800)).build();
 
         Download d = t.download(HttpCall.get(Stubs.localhost(server, "/Image")).build(), dir.resolve("Image"), 1 << 20);
 
