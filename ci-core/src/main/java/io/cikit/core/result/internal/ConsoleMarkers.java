@@ -27,40 +27,67 @@ public final class ConsoleMarkers {
     public record Marker(Role role, @Nullable IncidentKind kind) {
     }
 
-    // Literals: incidents first, then stage markers; a line with none of these (and no open report) is skipped.
+    // What the LineFilter looks for. "Anywhere" literals are at least 8 bytes (LineFilter samples every 5th byte);
+    // short tokens are only looked for where the message starts, which is where the kernel prints them.
     private static final List<String> BOOTLOADER_ERRORS = List.of(
             "Bad Linux ARM64 Image magic", "Wrong Image Format", "Resetting CPU", "Retry count exceeded",
             "### ERROR ###", "Bad Data CRC", "Bad Header Checksum", "Could not find a valid device tree",
             "ERROR: Did not find a cmdline Flattened Device Tree");
-    private static final List<String> INCIDENT_LITERALS = concat(List.of(
-            "Kernel panic - not syncing", "Oops:", "Oops -", "BUG:", "kernel BUG at", "WARNING:", "[ cut here ]",
-            "Unable to handle kernel", "general protection fault", "UBSAN:", "INFO: task ", "detected stall",
-            "Out of memory", "invoked oom-killer", "invalid opcode:", "Internal error:", "Unhandled fault",
-            "Call Trace:", "Call trace:", "Backtrace:"), BOOTLOADER_ERRORS);
+    private static final List<String> INCIDENT_ANYWHERE = concat(List.of(
+            "Kernel panic - not syncing", "kernel BUG at", "WARNING: CPU:", "[ cut here ]", "Unable to handle kernel",
+            "general protection fault", "BUG: soft lockup", "INFO: task ", "detected stall", "Out of memory",
+            "invoked oom-killer", "invalid opcode:", "Internal error:", "Unhandled fault", "Call Trace:",
+            "Call trace:", "Backtrace:"), BOOTLOADER_ERRORS);
+    private static final List<String> INCIDENT_START = List.of("BUG:", "Oops", "UBSAN:", "WARNING:");
 
-    private static final String[][] STAGE_LITERALS = {
-        {"U-Boot ", "Hit any key to stop autoboot", "SeaBIOS (version", "GNU GRUB", "Starting kernel ..."},
+    private static final String[][] STAGE_ANYWHERE = {
+        {"Hit any key to stop autoboot", "SeaBIOS (version", "GNU GRUB", "Starting kernel ..."},
         {"Booting Linux", "Linux version "},
-        {"Run /", "Freeing unused kernel"},
-        {"systemd[1]: ", "Welcome to ", "[  OK  ] ", "INIT: version"},
-        {"login:", "Please press Enter to activate this console"},
+        {" as init process", "Freeing unused kernel"},
+        {"systemd[1]: ", "INIT: version"},
+        {"Please press Enter to activate this console"},
     };
+    private static final String[][] STAGE_START = {{"U-Boot "}, {}, {}, {"Welcome to ", "[  OK  ] "}, {}};
 
-    /** Every literal, in bit order. */
-    public static final List<String> LITERALS;
+    /** Literals looked for anywhere in a line; bit i of a mask is literal i. */
+    public static final List<String> ANYWHERE;
+    /** Literals looked for at the start of the message; their bits follow {@link #ANYWHERE}'s. */
+    public static final List<String> START;
     private static final long INCIDENT_MASK;
     private static final long[] STAGE_MASKS = new long[BootStage.values().length];
 
     static {
-        List<String> all = new ArrayList<>(INCIDENT_LITERALS);
-        for (int s = 0; s < STAGE_LITERALS.length; s++) {
-            for (String lit : STAGE_LITERALS[s]) {
-                STAGE_MASKS[s] |= 1L << all.size();
-                all.add(lit);
+        List<String> anywhere = new ArrayList<>(INCIDENT_ANYWHERE);
+        List<String> start = new ArrayList<>(INCIDENT_START);
+        for (String[] group : STAGE_ANYWHERE) {
+            anywhere.addAll(List.of(group));
+        }
+        for (String[] group : STAGE_START) {
+            start.addAll(List.of(group));
+        }
+        ANYWHERE = List.copyOf(anywhere);
+        START = List.copyOf(start);
+        long incidents = 0;
+        for (String lit : INCIDENT_ANYWHERE) {
+            incidents |= bit(lit, false);
+        }
+        for (String lit : INCIDENT_START) {
+            incidents |= bit(lit, true);
+        }
+        INCIDENT_MASK = incidents;
+        for (int s = 0; s < STAGE_ANYWHERE.length; s++) {
+            for (String lit : STAGE_ANYWHERE[s]) {
+                STAGE_MASKS[s] |= bit(lit, false);
+            }
+            for (String lit : STAGE_START[s]) {
+                STAGE_MASKS[s] |= bit(lit, true);
             }
         }
-        LITERALS = List.copyOf(all);
-        INCIDENT_MASK = (1L << INCIDENT_LITERALS.size()) - 1;
+    }
+
+    private static long bit(String literal, boolean atStart) {
+        int i = atStart ? ANYWHERE.size() + START.indexOf(literal) : ANYWHERE.indexOf(literal);
+        return 1L << i;
     }
 
     private ConsoleMarkers() {
@@ -107,19 +134,20 @@ public final class ConsoleMarkers {
     }
 
     private static @Nullable IncidentKind kind(String msg) {
+        String t = msg.stripLeading();
         if (msg.contains("Kernel panic - not syncing")) {
             return IncidentKind.KERNEL_PANIC;
         }
-        if (msg.contains("BUG: KASAN:")) {
+        if (t.startsWith("BUG: KASAN:")) {
             return IncidentKind.KASAN;
         }
-        if (msg.contains("BUG: KCSAN:")) {
+        if (t.startsWith("BUG: KCSAN:")) {
             return IncidentKind.KCSAN;
         }
-        if (msg.contains("BUG: KFENCE:")) {
+        if (t.startsWith("BUG: KFENCE:")) {
             return IncidentKind.KFENCE;
         }
-        if (msg.contains("UBSAN:")) {
+        if (t.startsWith("UBSAN:")) {
             return IncidentKind.UBSAN;
         }
         if (msg.contains("BUG: soft lockup")) {
@@ -136,21 +164,20 @@ public final class ConsoleMarkers {
             return IncidentKind.OOM;
         }
         if (msg.contains("NULL pointer dereference")
-                && (msg.contains("Unable to handle kernel") || msg.contains("BUG:"))) {
+                && (msg.contains("Unable to handle kernel") || t.startsWith("BUG:"))) {
             return IncidentKind.NULL_POINTER;
         }
         if (msg.contains("general protection fault")) {
             return IncidentKind.GENERAL_PROTECTION;
         }
-        if (msg.contains("Unable to handle kernel") || msg.contains("BUG: unable to handle")
-                || msg.contains("Oops:") || msg.contains("Oops -") || msg.contains("Internal error:")
+        if (msg.contains("Unable to handle kernel") || t.startsWith("BUG: unable to handle")
+                || t.startsWith("Oops:") || t.startsWith("Oops -") || msg.contains("Internal error:")
                 || msg.contains("Unhandled fault") || msg.contains("invalid opcode:")) {
             return IncidentKind.OOPS;
         }
-        if (msg.contains("kernel BUG at") || msg.contains("BUG:")) {
+        if (msg.contains("kernel BUG at") || t.startsWith("BUG:")) {
             return IncidentKind.BUG;
         }
-        String t = msg.stripLeading();
         if (t.startsWith("WARNING:") || msg.contains("WARNING: CPU:")) {
             return IncidentKind.WARNING;
         }
@@ -168,24 +195,34 @@ public final class ConsoleMarkers {
         if (t.isEmpty()) {
             return null;
         }
-        if (t.endsWith("login:") || t.contains("Please press Enter to activate this console") || isShellPrompt(t)) {
+        if (isLoginPrompt(t) || t.contains("Please press Enter to activate this console") || isShellPrompt(t)) {
             return BootStage.LOGIN_PROMPT;
         }
         if (t.contains("systemd[1]: ") || t.startsWith("Welcome to ") || t.startsWith("[  OK  ] ")
                 || t.contains("INIT: version")) {
             return BootStage.USERSPACE;
         }
-        if ((t.contains("Run /") && t.contains(" as init process")) || t.contains("Freeing unused kernel")) {
+        if (t.contains(" as init process") || t.contains("Freeing unused kernel")) {
             return BootStage.INIT;
         }
-        if (t.contains("Booting Linux") || t.startsWith("Linux version ")) {
+        if (t.contains("Booting Linux") || t.contains("Linux version ")) {
             return BootStage.KERNEL_STARTED;
         }
-        if (t.startsWith("U-Boot ") || t.contains("Hit any key to stop autoboot") || t.startsWith("SeaBIOS (version")
-                || t.contains("GNU GRUB") || t.startsWith("Starting kernel ...")) {
+        if (t.startsWith("U-Boot ") || t.contains("Hit any key to stop autoboot") || t.contains("SeaBIOS (version")
+                || t.contains("GNU GRUB") || t.contains("Starting kernel ...")) {
             return BootStage.BOOTLOADER;
         }
         return null;
+    }
+
+    /** {@code board login:}, also with the user name a console echoes after it ({@code board login: root}). */
+    static boolean isLoginPrompt(String t) {
+        int k = t.lastIndexOf("login:");
+        if (k < 0 || t.startsWith("Last login")) {
+            return false;
+        }
+        String typed = t.substring(k + 6).strip();
+        return typed.isEmpty() || (typed.length() <= 32 && typed.indexOf(' ') < 0);
     }
 
     /** {@code / #}, {@code root@board:~#}, {@code sh-5.2#}, {@code ~ $}: short, ending in # or $. */

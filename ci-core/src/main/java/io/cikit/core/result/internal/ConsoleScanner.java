@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class ConsoleScanner {
     private final LogLimits limits;
     private final ConsoleLogAnalyzer.Listener listener;
-    private final LiteralFilter filter = new LiteralFilter(ConsoleMarkers.LITERALS);
+    private final LineFilter filter = new LineFilter(ConsoleMarkers.ANYWHERE, ConsoleMarkers.START);
     private final ReportTracker reports;
     private final List<LogIncident> incidents = new ArrayList<>();
     private final List<BootStageReached> stages = new ArrayList<>();
@@ -53,26 +53,25 @@ public final class ConsoleScanner {
         int end = off + len;
         int i = off;
         if (carrying) {
-            int nl = filter.scanLine(b, i, end);
+            int nl = LineFilter.findNewline(b, i, end);
             if (nl < 0) {
                 keep(b, i, end);
                 return;
             }
             keep(b, i, nl);
-            filter.scanLine(carry, 0, carryLen);
-            line(carry, 0, carryLen, filter.hits());
+            line(carry, 0, carryLen);
             carryLen = 0;
             carrying = false;
             i = nl + 1;
         }
         while (i < end) {
-            int nl = filter.scanLine(b, i, end);
+            int nl = LineFilter.findNewline(b, i, end);
             if (nl < 0) {
                 carrying = true;
                 keep(b, i, end);
                 break;
             }
-            line(b, i, nl, filter.hits());
+            line(b, i, nl);
             i = nl + 1;
         }
     }
@@ -89,8 +88,7 @@ public final class ConsoleScanner {
     public LogAnalysis finish() {
         if (!finished) {
             if (carrying) {
-                filter.scanLine(carry, 0, carryLen);
-                line(carry, 0, carryLen, filter.hits());
+                line(carry, 0, carryLen);
                 carrying = false;
                 carryLen = 0;
             }
@@ -108,13 +106,15 @@ public final class ConsoleScanner {
         }
     }
 
-    private void line(byte[] b, int start, int end, long hits) {
+    private void line(byte[] b, int start, int end) {
         lines++;
+        // only the first maxLineBytes of a line count, however the bytes arrived
         int e = Math.min(end, start + limits.maxLineBytes());
-        while (e > start && (b[e - 1] == '\r')) {
+        while (e > start && b[e - 1] == '\r') {
             e--;
         }
-        if (hits == 0 && !reports.isOpen() && !(stage != BootStage.LOGIN_PROMPT && promptShaped(b, start, e))) {
+        if (!reports.isOpen() && filter.scan(b, start, e) == 0
+                && !(stage != BootStage.LOGIN_PROMPT && promptShaped(b, start, e))) {
             return;
         }
         String msg = ConsolePrefix.strip(new String(b, start, e - start, StandardCharsets.UTF_8));
@@ -123,13 +123,25 @@ public final class ConsoleScanner {
         reports.accept(msg, lines, advanced);
     }
 
-    // a shell prompt is short and its last visible character is # or $
+    // before the login prompt: a line ending in # or $ (a shell prompt), or with "login:" near its end
     private static boolean promptShaped(byte[] b, int start, int end) {
         int e = end;
         while (e > start && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
             e--;
         }
-        return e > start && e - start <= 120 && (b[e - 1] == '#' || b[e - 1] == '$');
+        if (e == start) {
+            return false;
+        }
+        if (b[e - 1] == '#' || b[e - 1] == '$') {
+            return e - start <= 120;
+        }
+        for (int i = Math.max(start, e - 48); i + 6 <= e; i++) {
+            if (b[i] == 'l' && b[i + 1] == 'o' && b[i + 2] == 'g' && b[i + 3] == 'i' && b[i + 4] == 'n'
+                    && b[i + 5] == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
