@@ -64,6 +64,30 @@ class ConsoleLogAnalyzerPropertiesTest {
     }
 
     @Property(tries = 200)
+    void aLogCutShortKeepsEveryIncidentThatStartedBeforeTheCut(@ForAll @IntRange(min = 0, max = 400) int cutAt) {
+        String full = Fixtures.text("log/x86-incidents.log");
+        String[] lines = full.split("\n", -1);
+        String cut = String.join("\n", java.util.Arrays.copyOf(lines, Math.min(cutAt, lines.length)));
+
+        LogAnalysis whole = ConsoleLogAnalyzerTest.analyze(full);
+        LogAnalysis part = ConsoleLogAnalyzerTest.analyze(cut);
+
+        List<String> wholeStarts = whole.incidents().stream().map(i -> i.line() + ":" + i.kind()).toList();
+        List<LogIncident> found = part.incidents();
+        for (int i = 0; i < found.size(); i++) {
+            LogIncident inc = found.get(i);
+            if (i < found.size() - 1) {
+                assertThat(wholeStarts).contains(inc.line() + ":" + inc.kind());
+            } else {
+                // the last report may be cut before the line that decides its kind ("cut here" then the headline)
+                assertThat(whole.incidents()).anyMatch(w -> w.line() == inc.line());
+            }
+        }
+        assertThat(part.bootStages()).isEqualTo(whole.bootStages().stream().filter(s -> s.line() <= part.lines())
+                .toList());
+    }
+
+    @Property(tries = 200)
     void arbitraryBytesNeverBreakTheAnalyzer(@ForAll @Size(max = 4000) byte[] bytes) {
         LogAnalysis a = ConsoleLogAnalyzer.analyze(new java.io.ByteArrayInputStream(bytes));
 

@@ -32,16 +32,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JUnitXmlParser {
     private final ResultLimits limits;
-    private final XMLInputFactory factory;
 
     public JUnitXmlParser(ResultLimits limits) {
         this.limits = limits;
-        this.factory = XMLInputFactory.newDefaultFactory();
+    }
+
+    // a factory per document: XMLInputFactory promises no thread safety, and making one costs microseconds
+    private static XMLInputFactory hardenedFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return factory;
     }
 
     public TestResults parse(InputStream in) {
@@ -49,7 +53,7 @@ public final class JUnitXmlParser {
         List<TestResult> out = new ArrayList<>();
         XMLStreamReader r = null;
         try {
-            r = factory.createXMLStreamReader(bounded);
+            r = hardenedFactory().createXMLStreamReader(bounded);
             read(r, out);
         } catch (XMLStreamException | RuntimeException e) {
             if (e instanceof ResultFormatException rfe) {
