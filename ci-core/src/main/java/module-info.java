@@ -8,6 +8,7 @@ module io.cikit.core {
     requires transitive micrometer.core;
     requires static transitive org.jspecify;
     requires java.net.http;
+    requires java.xml;
 
     exports io.cikit.core;
     exports io.cikit.core.artifact;
@@ -16,6 +17,7 @@ module io.cikit.core {
     exports io.cikit.core.event;
     exports io.cikit.core.http;
     exports io.cikit.core.json;
+    exports io.cikit.core.result;
     exports io.cikit.core.spi;
     exports io.cikit.core.trigger;
     exports io.cikit.core.webhook;
