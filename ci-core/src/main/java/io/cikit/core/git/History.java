@@ -59,12 +59,18 @@ final class History {
                     complete = false;
                 }
             }
-            // A shallow commit the walk marked uninteresting had its parents cut off: commits below it that are
-            // reachable from lastGood may have been counted as in the range.
+            // A shallow commit the walk marked uninteresting has its parents cut off: commits below it that are
+            // reachable from lastGood could have been counted in the range. Only commits no newer than it can be
+            // below it (the walk itself relies on commit times the same way), so a cut older than everything
+            // listed does not matter.
+            int oldestListed = commits.stream().mapToInt(RevCommit::getCommitTime).min().orElse(Integer.MAX_VALUE);
             for (ObjectId id : shallow) {
                 RevObject seen = walk.lookupOrNull(id);
                 if (seen instanceof RevCommit commit && commit.has(RevFlag.UNINTERESTING)) {
-                    complete = false;
+                    walk.parseHeaders(commit);
+                    if (commit.getCommitTime() >= oldestListed) {
+                        complete = false;
+                    }
                 }
             }
             Set<ObjectId> boundary = new LinkedHashSet<>();
