@@ -1,6 +1,9 @@
 package io.cikit.core.git;
 
 import io.cikit.core.config.Secret;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,9 @@ final class SshSessions {
     static SshdSessionFactory factory(GitCredentials.SshKey key, Path home) {
         Path privateKey = key.privateKey().toAbsolutePath();
         Path knownHosts = key.knownHosts().toAbsolutePath();
+        if (key.acceptNewHosts()) {
+            createIfMissing(knownHosts);
+        }
         FixedConfig config = new FixedConfig(privateKey, knownHosts, key.acceptNewHosts());
         return new SshdSessionFactoryBuilder()
                 .setHomeDirectory(home.toFile())
@@ -36,6 +42,19 @@ final class SshSessions {
                 .setPreferredAuthentications("publickey")
                 .setKeyPasswordProvider(credentials -> new Passphrase(key.passphrase()))
                 .build(null);
+    }
+
+    // JGit records a new host only in a known-hosts file that exists (it would ask before creating one).
+    private static void createIfMissing(Path knownHosts) {
+        try {
+            if (!Files.exists(knownHosts)) {
+                Files.createFile(knownHosts);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another workspace made it first
+        } catch (IOException e) {
+            throw new GitException(GitException.Kind.LOCAL, "cannot create the SSH known-hosts file " + knownHosts, e);
+        }
     }
 
     /** The same options for every host, as an OpenSSH config file would give them. */
