@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The commits of a {@link CommitRange}, newest first (the order {@code git log} prints them: by commit time, so a
  * parent may precede a child only when committers' clocks were wrong). Each {@link CommitInfo} carries the sha,
- * the full message (its first line is the subject), the author (name and e-mail) and the author time; its file
- * lists are empty.
+ * the full message (its first line is the subject; cut at 65,536 characters, ending in
+ * {@code [message cut by cikit]}), the author (name and e-mail) and the author time; its file lists are empty.
  *
  * @param truncated true when the range holds more commits than the configured maximum; {@code commits} then holds
  *     the newest ones

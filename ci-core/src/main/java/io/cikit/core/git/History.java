@@ -23,6 +23,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * to be deepened and the walk repeated.
  */
 final class History {
+    /** Longer commit messages are cut (a hostile repository could hold megabytes in one). */
+    static final int MAX_MESSAGE_CHARS = 65_536;
+    static final String CUT_MARKER = "\n[message cut by cikit]";
+
     private History() {
     }
 
@@ -95,7 +99,15 @@ final class History {
         Optional<Person> person = Optional.ofNullable(author)
                 .map(a -> new Person(a.getName(), Optional.empty(),
                         a.getEmailAddress() == null || a.getEmailAddress().isEmpty() ? Optional.empty() : Optional.of(a.getEmailAddress())));
-        return new CommitInfo(commit.name(), commit.getFullMessage(), person,
+        return new CommitInfo(commit.name(), bounded(commit.getFullMessage()), person,
                 Optional.ofNullable(author).map(PersonIdent::getWhenAsInstant), Optional.empty(), List.of(), List.of(), List.of());
+    }
+
+    private static String bounded(String message) {
+        if (message.length() <= MAX_MESSAGE_CHARS) {
+            return message;
+        }
+        int cut = Character.isHighSurrogate(message.charAt(MAX_MESSAGE_CHARS - 1)) ? MAX_MESSAGE_CHARS - 1 : MAX_MESSAGE_CHARS;
+        return message.substring(0, cut) + CUT_MARKER;
     }
 }

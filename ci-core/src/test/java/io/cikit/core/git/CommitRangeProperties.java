@@ -93,12 +93,12 @@ class CommitRangeProperties {
                 });
     }
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void aFullFetchListsExactlyTheSetDifference(@ForAll("graphs") Graph graph) throws Exception {
         check(graph, false);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void aShallowWorkspaceDeepensToTheSameAnswer(@ForAll("graphs") Graph graph) throws Exception {
         check(graph, true);
     }

@@ -160,6 +160,16 @@ class CommitRangeTest {
     }
 
     @Test
+    void cutsHugeCommitMessages() throws Exception {
+        String huge = "x".repeat(History.MAX_MESSAGE_CHARS + 500);
+        String big = repo.commit("subject\n\n" + huge);
+        repo.push();
+        CommitInfo info = workspaces.commits(repo.url(), new CommitRange(c5, big)).commits().get(0);
+        assertThat(info.message()).startsWith("subject\n\nxxx").endsWith(History.CUT_MARKER)
+                .hasSize(History.MAX_MESSAGE_CHARS + History.CUT_MARKER.length());
+    }
+
+    @Test
     void anUnknownEndFailsAsUnknownCommit() {
         String missing = "fedcba9876543210fedcba9876543210fedcba98";
         assertThatThrownBy(() -> workspaces.commits(repo.url(), new CommitRange(missing, c5)))
