@@ -16,6 +16,8 @@ module io.cikit.core {
     exports io.cikit.core.event;
     exports io.cikit.core.http;
     exports io.cikit.core.json;
+    exports io.cikit.core.regression;
+    exports io.cikit.core.report;
     exports io.cikit.core.spi;
     exports io.cikit.core.webhook;
 
