@@ -86,7 +86,10 @@ public final class JsonLinesResultHistory implements ResultHistory {
             acquireLock();
         }
         try {
-            Files.deleteIfExists(compactionFile());
+            if (!readOnly) {
+                // a compaction that crashed before its rename; the file it was replacing is intact
+                Files.deleteIfExists(compactionFile());
+            }
             this.recovery = load();
             if (!readOnly) {
                 boolean created = !Files.exists(file);

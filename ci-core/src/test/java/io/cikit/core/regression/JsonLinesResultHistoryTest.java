@@ -204,17 +204,20 @@ class JsonLinesResultHistoryTest extends ResultHistoryContract {
     }
 
     @Test
-    void readOnlyOpeningIgnoresATornTailWithoutRepairingIt() throws IOException {
+    void readOnlyOpeningChangesNothingNotEvenATornTail() throws IOException {
         Path file = dir.resolve("h.jsonl");
         writeRuns(file, 2);
         Files.write(file, "{\"comm".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         long size = Files.size(file);
+
+        Files.writeString(dir.resolve("h.jsonl.compact"), "someone else's compaction");
 
         try (JsonLinesResultHistory reader = JsonLinesResultHistory.openReadOnly(file)) {
             assertThat(reader.size()).isEqualTo(2);
             assertThat(reader.recovery().bytesTruncated()).isEqualTo(6);
         }
         assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(dir.resolve("h.jsonl.compact")).exists();
         assertThatThrownBy(() -> JsonLinesResultHistory.openReadOnly(dir.resolve("missing.jsonl"))).isInstanceOf(CiException.class);
     }
 

@@ -111,7 +111,7 @@ class RunRecordJsonTest {
         assertThatThrownBy(() -> RunRecord.builder(Runs.RPI4, " ").build()).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void everyRunSurvivesARoundTrip(@ForAll("runs") RunRecord run) {
         assertThat(RunRecordJson.parse(RunRecordJson.toLine(run))).isEqualTo(run);
     }

@@ -68,7 +68,7 @@ class ReportPropertiesTest {
         assertThat(inFence).isFalse();
     }
 
-    @Property(tries = 100)
+    @Property(tries = 80)
     void htmlContainsNoMarkupButItsOwn(@ForAll("reports") RegressionReport report) {
         String html = ReportRenderer.html(report, ReportOptions.DEFAULTS);
 
