@@ -361,7 +361,7 @@ public final class JsonLinesResultHistory implements ResultHistory {
                 return false;
             }
             try {
-                RunRecord run = RunRecordJson.parse(Arrays.copyOf(line, length));
+                RunRecord run = RunRecordJson.parse(line, 0, length);
                 index.append(run);
                 goodLines++;
                 skippedLines += pendingBadLines;
@@ -385,7 +385,7 @@ public final class JsonLinesResultHistory implements ResultHistory {
                 pendingBadLines++;
             } else {
                 try {
-                    index.append(RunRecordJson.parse(Arrays.copyOf(line, length)));
+                    index.append(RunRecordJson.parse(line, 0, length));
                     goodLines++;
                     skippedLines += pendingBadLines;
                     pendingBadLines = 0;

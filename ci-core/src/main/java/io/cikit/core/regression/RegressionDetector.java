@@ -71,32 +71,22 @@ public final class RegressionDetector {
         List<StatusChange> statusChanges = new ArrayList<>();
         List<MetricChange> metricChanges = new ArrayList<>();
         for (RunRecord run : current) {
-            List<RunRecord> past = history.recentRuns(run.context(), historyDepth);
+            PastRuns past = new PastRuns(run, history.recentRuns(run.context(), historyDepth));
             List<StatusChange> changes = new ArrayList<>(StatusTransitions.classify(run, past, flakyWindow, commitLog));
             changes.sort(Comparator.comparing(StatusChange::kind).thenComparing(c -> c.key().test()));
             statusChanges.addAll(changes);
-            for (MetricPoint point : run.metrics()) {
+            List<MetricPoint> metrics = run.metrics();
+            for (int i = 0; i < metrics.size(); i++) {
+                MetricPoint point = metrics.get(i);
                 MetricRule rule = thresholds.ruleFor(point.test(), point.name());
                 metricChanges.add(MetricEvaluator.evaluate(point.key(run.context()), point, run.commitSha(),
-                        samples(past, point, rule.window()), rule, commitLog));
+                        past.samples(i, rule.window()), rule, commitLog));
             }
         }
         registry.counter("cikit.regression.checks").increment();
         statusChanges.forEach(c -> registry.counter("cikit.regression.status.changes", "kind", c.kind().name()).increment());
         metricChanges.forEach(m -> registry.counter("cikit.regression.metric.verdicts", "verdict", m.verdict().word()).increment());
         return RegressionReport.of(current, statusChanges, metricChanges);
-    }
-
-    /** The metric's last {@code window} values in the past runs, oldest first. */
-    private static List<MetricSample> samples(List<RunRecord> past, MetricPoint point, int window) {
-        List<MetricSample> out = new ArrayList<>();
-        for (int i = past.size() - 1; i >= 0 && out.size() < window; i--) {
-            RunRecord run = past.get(i);
-            run.metric(point.test(), point.name())
-                    .ifPresent(m -> out.add(new MetricSample(run.commitSha(), run.commitTime(), run.buildId(), m.value())));
-        }
-        java.util.Collections.reverse(out);
-        return out;
     }
 
     /** Builds a {@link RegressionDetector}. Not thread-safe. */

@@ -2,13 +2,10 @@ package io.cikit.core.regression;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * One run of a test plan on one board: its context, the commit and build it tested, every test's outcome and every
@@ -60,17 +57,46 @@ public record RunRecord(RunContext context, String commitSha, Optional<Instant> 
 
     /** This test's outcome in the run, if it ran. */
     public Optional<Outcome> outcome(String test) {
-        int i = Collections.binarySearch(tests, new TestOutcome(test, Outcome.UNKNOWN), Comparator.comparing(TestOutcome::test));
-        return i >= 0 ? Optional.of(tests.get(i).outcome()) : Optional.empty();
+        int lo = 0;
+        int hi = tests.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = tests.get(mid).test().compareTo(test);
+            if (c == 0) {
+                return Optional.of(tests.get(mid).outcome());
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return Optional.empty();
     }
 
     /** This measurement in the run, if taken. */
     public Optional<MetricPoint> metric(String test, String name) {
-        if (name.isEmpty()) {
-            return Optional.empty();
+        int lo = 0;
+        int hi = metrics.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compare(metrics.get(mid), test, name);
+            if (c == 0) {
+                return Optional.of(metrics.get(mid));
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
         }
-        int i = Collections.binarySearch(metrics, new MetricPoint(test, name, 0, "", Direction.LOWER_IS_BETTER), METRIC_ORDER);
-        return i >= 0 ? Optional.of(metrics.get(i)) : Optional.empty();
+        return Optional.empty();
+    }
+
+    /** Order of metrics in a run: by test, then name. */
+    static int compare(MetricPoint m, String test, String name) {
+        int c = m.test().compareTo(test);
+        return c != 0 ? c : m.name().compareTo(name);
     }
 
     /**
@@ -82,8 +108,8 @@ public record RunRecord(RunContext context, String commitSha, Optional<Instant> 
         private final String commitSha;
         private Optional<Instant> commitTime = Optional.empty();
         private String buildId = "";
-        private final Map<String, Outcome> tests = new TreeMap<>();
-        private final Map<String, MetricPoint> metrics = new TreeMap<>();
+        private final List<TestOutcome> tests = new ArrayList<>();
+        private final List<MetricPoint> metrics = new ArrayList<>();
 
         private Builder(RunContext context, String commitSha) {
             this.context = Objects.requireNonNull(context, "context");
@@ -94,14 +120,12 @@ public record RunRecord(RunContext context, String commitSha, Optional<Instant> 
         public Builder buildId(String v) { this.buildId = Objects.requireNonNull(v, "buildId"); return this; }
 
         public Builder test(String test, Outcome outcome) {
-            Objects.requireNonNull(test, "test");
-            Objects.requireNonNull(outcome, "outcome");
-            tests.merge(test, outcome, (a, b) -> a.severity() >= b.severity() ? a : b);
+            tests.add(new TestOutcome(test, outcome));
             return this;
         }
 
         public Builder metric(MetricPoint metric) {
-            metrics.put(metric.test() + '\u0000' + metric.name(), metric);
+            metrics.add(Objects.requireNonNull(metric, "metric"));
             return this;
         }
 
@@ -110,9 +134,32 @@ public record RunRecord(RunContext context, String commitSha, Optional<Instant> 
         }
 
         public RunRecord build() {
-            List<TestOutcome> list = new ArrayList<>(tests.size());
-            tests.forEach((t, o) -> list.add(new TestOutcome(t, o)));
-            return new RunRecord(context, commitSha, commitTime, buildId, list, new ArrayList<>(metrics.values()));
+            // stable sorts (linear on already sorted input), then merge repeats
+            List<TestOutcome> sortedTests = new ArrayList<>(tests);
+            sortedTests.sort(Comparator.comparing(TestOutcome::test));
+            List<TestOutcome> mergedTests = new ArrayList<>(sortedTests.size());
+            for (TestOutcome t : sortedTests) {
+                int last = mergedTests.size() - 1;
+                if (last >= 0 && mergedTests.get(last).test().equals(t.test())) {
+                    if (t.outcome().severity() > mergedTests.get(last).outcome().severity()) {
+                        mergedTests.set(last, t);
+                    }
+                } else {
+                    mergedTests.add(t);
+                }
+            }
+            List<MetricPoint> sortedMetrics = new ArrayList<>(metrics);
+            sortedMetrics.sort(METRIC_ORDER);
+            List<MetricPoint> mergedMetrics = new ArrayList<>(sortedMetrics.size());
+            for (MetricPoint m : sortedMetrics) {
+                int last = mergedMetrics.size() - 1;
+                if (last >= 0 && METRIC_ORDER.compare(mergedMetrics.get(last), m) == 0) {
+                    mergedMetrics.set(last, m);
+                } else {
+                    mergedMetrics.add(m);
+                }
+            }
+            return new RunRecord(context, commitSha, commitTime, buildId, mergedTests, mergedMetrics);
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.cikit.core.regression;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.cikit.core.json.Json;
-import io.cikit.core.json.MalformedJsonException;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,6 +40,12 @@ public record RunRecordJson(int v, String repository, String branch, String boar
 
     /** The format version this code writes. */
     public static final int VERSION = 1;
+
+    // bound by Json's limits; the fast double parser rounds exactly like Double.parseDouble
+    private static final ObjectReader READER =
+            Json.mapper().readerFor(RunRecordJson.class).with(StreamReadFeature.USE_FAST_DOUBLE_PARSER);
+    private static final ObjectReader ARRAY_READER =
+            Json.mapper().readerFor(RunRecordJson[].class).with(StreamReadFeature.USE_FAST_DOUBLE_PARSER);
 
     /** Normalises absent (null) fields from Jackson to empty values. */
     public RunRecordJson {
@@ -127,11 +134,21 @@ public record RunRecordJson(int v, String repository, String branch, String boar
      * @throws MalformedRecordException for anything but one well-formed run object
      */
     public static RunRecord parse(byte[] json) {
-        JsonNode node = readTree(json);
-        if (!node.isObject()) {
-            throw new MalformedRecordException("expected a JSON object describing a run, found " + node.getNodeType());
+        return parse(json, 0, json.length);
+    }
+
+    /** Reads one run from {@code length} bytes of {@code buffer} starting at {@code offset}. */
+    static RunRecord parse(byte[] buffer, int offset, int length) {
+        if (firstSignificant(buffer, offset, length) != '{') {
+            throw new MalformedRecordException("expected a JSON object describing a run");
         }
-        return fromTree(node);
+        RunRecordJson json;
+        try {
+            json = READER.readValue(buffer, offset, length);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedRecordException("unreadable run record: " + describe(e), e);
+        }
+        return toRecord(json);
     }
 
     /**
@@ -140,36 +157,31 @@ public record RunRecordJson(int v, String repository, String branch, String boar
      * @throws MalformedRecordException for anything else, or if any element is malformed
      */
     public static List<RunRecord> parseAll(byte[] json) {
-        JsonNode node = readTree(json);
-        if (node.isObject()) {
-            return List.of(fromTree(node));
+        int first = firstSignificant(json, 0, json.length);
+        if (first == '{') {
+            return List.of(parse(json));
         }
-        if (!node.isArray()) {
-            throw new MalformedRecordException("expected a run object or an array of runs, found " + node.getNodeType());
+        if (first != '[') {
+            throw new MalformedRecordException("expected a run object or an array of runs");
         }
-        List<RunRecord> runs = new ArrayList<>(node.size());
-        int i = 0;
-        for (JsonNode element : node) {
-            if (!element.isObject()) {
-                throw new MalformedRecordException("element " + i + " of the run array is not an object");
-            }
+        RunRecordJson[] array;
+        try {
+            array = ARRAY_READER.readValue(json);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedRecordException("unreadable run records: " + describe(e), e);
+        }
+        List<RunRecord> runs = new ArrayList<>(array.length);
+        for (int i = 0; i < array.length; i++) {
             try {
-                runs.add(fromTree(element));
+                runs.add(toRecord(array[i]));
             } catch (MalformedRecordException e) {
                 throw new MalformedRecordException("element " + i + ": " + e.getMessage(), e);
             }
-            i++;
         }
         return List.copyOf(runs);
     }
 
-    static RunRecord fromTree(JsonNode node) {
-        RunRecordJson json;
-        try {
-            json = Json.mapper().treeToValue(node, RunRecordJson.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedRecordException("run record has a field of the wrong type: " + firstLine(e.getMessage()), e);
-        }
+    private static RunRecord toRecord(RunRecordJson json) {
         if (json == null) {
             throw new MalformedRecordException("run record is null");
         }
@@ -180,12 +192,20 @@ public record RunRecordJson(int v, String repository, String branch, String boar
         }
     }
 
-    private static JsonNode readTree(byte[] json) {
-        try {
-            return Json.read(json);
-        } catch (MalformedJsonException e) {
-            throw new MalformedRecordException(e.getMessage(), e);
+    /** The first byte that is not whitespace or a byte-order mark, or −1. */
+    private static int firstSignificant(byte[] buffer, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        if (end - i >= 3 && (buffer[i] & 0xff) == 0xEF && (buffer[i + 1] & 0xff) == 0xBB && (buffer[i + 2] & 0xff) == 0xBF) {
+            i += 3;
         }
+        for (; i < end; i++) {
+            byte b = buffer[i];
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b;
+            }
+        }
+        return -1;
     }
 
     private static Optional<Instant> parseTime(String text) {
@@ -204,6 +224,22 @@ public record RunRecordJson(int v, String repository, String branch, String boar
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** Jackson's complaint, naming the field ({@code metrics[0].value}) when it is about one. */
+    private static String describe(Exception e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    path.append(path.length() > 0 ? "." : "").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return "field \"" + path + "\" has the wrong type: " + firstLine(m.getOriginalMessage());
+        }
+        return firstLine(e.getMessage());
     }
 
     private static String firstLine(String message) {

@@ -11,28 +11,25 @@ final class StatusTransitions {
     }
 
     /**
-     * @param past the context's recent runs, oldest first
+     * @param past the context's recent runs aligned with the current run's tests
      * @param flakyWindow how many of a test's latest verdicts (the current one included) are searched for flips
      */
-    static List<StatusChange> classify(RunRecord current, List<RunRecord> past, int flakyWindow, Optional<CommitLog> log) {
+    static List<StatusChange> classify(RunRecord current, PastRuns past, int flakyWindow, Optional<CommitLog> log) {
         List<StatusChange> changes = new ArrayList<>();
-        for (TestOutcome test : current.tests()) {
-            classify(current, test, past, flakyWindow, log).ifPresent(changes::add);
+        List<TestOutcome> tests = current.tests();
+        for (int i = 0; i < tests.size(); i++) {
+            classify(current, tests.get(i), past.outcomes[i], past.newestFirst, flakyWindow, log).ifPresent(changes::add);
         }
-        if (!past.isEmpty()) {
-            RunRecord previous = past.get(past.size() - 1);
-            for (TestOutcome before : previous.tests()) {
-                if (current.outcome(before.test()).isEmpty()) {
-                    changes.add(new StatusChange(SeriesKey.status(current.context(), before.test()), StatusChange.Kind.MISSING,
-                            Optional.of(before.outcome()), Optional.empty(), 0, Optional.empty()));
-                }
-            }
+        for (TestOutcome before : past.missing) {
+            changes.add(new StatusChange(SeriesKey.status(current.context(), before.test()), StatusChange.Kind.MISSING,
+                    Optional.of(before.outcome()), Optional.empty(), 0, Optional.empty()));
         }
         return changes;
     }
 
-    private static Optional<StatusChange> classify(RunRecord current, TestOutcome test, List<RunRecord> past,
-            int flakyWindow, Optional<CommitLog> log) {
+    /** @param history the test's outcome in each past run, newest first (null where it did not run) */
+    private static Optional<StatusChange> classify(RunRecord current, TestOutcome test, Outcome[] history,
+            List<RunRecord> runs, int flakyWindow, Optional<CommitLog> log) {
         Outcome now = test.outcome();
         if (!now.isVerdict()) {
             return Optional.empty();
@@ -42,14 +39,17 @@ final class StatusTransitions {
         List<RunRecord> verdictRuns = new ArrayList<>();
         List<Outcome> verdicts = new ArrayList<>();
         Optional<Outcome> lastSeen = Optional.empty();
-        for (int i = past.size() - 1; i >= 0; i--) {
-            Optional<Outcome> o = past.get(i).outcome(test.test());
-            if (o.isPresent() && lastSeen.isEmpty()) {
-                lastSeen = o;
+        for (int k = 0; k < history.length; k++) {
+            Outcome o = history[k];
+            if (o == null) {
+                continue;
             }
-            if (o.isPresent() && o.get().isVerdict()) {
-                verdictRuns.add(past.get(i));
-                verdicts.add(o.get());
+            if (lastSeen.isEmpty()) {
+                lastSeen = Optional.of(o);
+            }
+            if (o.isVerdict()) {
+                verdictRuns.add(runs.get(k));
+                verdicts.add(o);
             }
         }
         if (verdicts.isEmpty()) {

@@ -65,7 +65,9 @@ class RunRecordJsonTest {
         assertThatThrownBy(() -> parse("{\"commit\":\"a\",\"metrics\":[{\"name\":\"x\",\"value\":1e999}]}"))
                 .isInstanceOf(MalformedRecordException.class);
         assertThatThrownBy(() -> parse("{\"commit\":\"a\",\"tests\":[\"a\"]}")).isInstanceOf(MalformedRecordException.class)
-                .hasMessageContaining("wrong type");
+                .hasMessageContaining("field \"tests\" has the wrong type");
+        assertThatThrownBy(() -> parse("{\"commit\":\"a\",\"metrics\":[{\"name\":\"x\",\"value\":\"fast\"}]}"))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("field \"metrics[0].value\"");
         assertThatThrownBy(() -> parse("{\"commit\":\"a\",\"commitTime\":\"yesterday\"}"))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("commitTime");
         assertThatThrownBy(() -> parse("[1]")).isInstanceOf(MalformedRecordException.class);
