@@ -113,7 +113,7 @@ class RunRecordJsonTest {
         assertThatThrownBy(() -> RunRecord.builder(Runs.RPI4, " ").build()).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void everyRunSurvivesARoundTrip(@ForAll("runs") RunRecord run) {
         assertThat(RunRecordJson.parse(RunRecordJson.toLine(run))).isEqualTo(run);
     }

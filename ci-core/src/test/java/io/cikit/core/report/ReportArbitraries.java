@@ -43,7 +43,7 @@ final class ReportArbitraries {
         for (int b = 0; b < boards; b++) {
             RunContext context = RunContext.builder().boardType(name(r)).arch(name(r)).build();
             RunRecord.Builder run = RunRecord.builder(context, "sha" + r.nextInt(1000));
-            int tests = r.nextInt(40);
+            int tests = r.nextInt(30);
             for (int t = 0; t < tests; t++) {
                 String test = name(r) + t;
                 Outcome outcome = Outcome.values()[r.nextInt(Outcome.values().length)];
@@ -59,7 +59,7 @@ final class ReportArbitraries {
             for (int m = 0; m < metricCount; m++) {
                 List<MetricSample> history = new ArrayList<>();
                 double scale = Math.pow(10, r.nextInt(-12, 13));
-                int n = r.nextInt(50);
+                int n = r.nextInt(35);
                 for (int i = 0; i < n; i++) {
                     history.add(MetricSample.of(name(r), scale * (1 + r.nextDouble())));
                 }

@@ -49,11 +49,6 @@ public final class SegmentTest {
         return p;
     }
 
-    /** Two-sided pooled-variance t-test from summary statistics (ss = sum of squared deviations). */
-    public static double pooled(int n1, double mean1, double ss1, int n2, double mean2, double ss2) {
-        return p(t(n1, mean1, ss1, n2, mean2, ss2), n1 + n2 - 2);
-    }
-
     /** The pooled t statistic: infinite for a shift between two spread-free parts, 0 when undefined. */
     private static double t(int n1, double mean1, double ss1, int n2, double mean2, double ss2) {
         int df = n1 + n2 - 2;
