@@ -21,6 +21,8 @@ module io.cikit.core {
     exports io.cikit.core.http;
     exports io.cikit.core.json;
     exports io.cikit.core.result;
+    exports io.cikit.core.regression;
+    exports io.cikit.core.report;
     exports io.cikit.core.spi;
     exports io.cikit.core.trigger;
     exports io.cikit.core.webhook;
