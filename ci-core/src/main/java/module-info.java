@@ -17,6 +17,7 @@ module io.cikit.core {
     exports io.cikit.core.http;
     exports io.cikit.core.json;
     exports io.cikit.core.spi;
+    exports io.cikit.core.trigger;
     exports io.cikit.core.webhook;
 
     uses io.cikit.core.webhook.WebhookParser;

@@ -1,0 +1,101 @@
+package io.cikit.core.webhook;
+
+import io.cikit.core.config.Secret;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Webhook signature checks that provider parsers share: HMAC-SHA256 over the raw body (GitHub's
+ * {@code X-Hub-Signature-256}) and plain shared tokens (GitLab's {@code X-Gitlab-Token}).
+ *
+ * <p>Comparisons run in constant time with respect to the secret. Several secrets may be passed (rotation): any
+ * one matching is enough. Stateless and thread-safe; the checks never throw for malformed presented values, they
+ * answer {@code false}.
+ */
+public final class Signatures {
+    private static final String HMAC_SHA256 = "HmacSHA256";
+    private static final String SHA256_PREFIX = "sha256=";
+    private static final int SHA256_BYTES = 32;
+
+    private Signatures() {
+    }
+
+    /**
+     * The lower-case hex HMAC-SHA256 of {@code body} under {@code key}.
+     *
+     * @throws IllegalArgumentException when the key is empty
+     */
+    public static String hmacSha256Hex(byte[] key, byte[] body) {
+        return HexFormat.of().formatHex(hmacSha256(key, body));
+    }
+
+    /**
+     * Whether a presented HMAC-SHA256 signature ({@code sha256=<hex>} or bare hex, either case) matches the body
+     * under any of the secrets. Malformed values (wrong length, non-hex characters, another algorithm's prefix)
+     * answer {@code false}.
+     */
+    public static boolean verifyHmacSha256(String presented, byte[] body, List<Secret> secrets) {
+        Objects.requireNonNull(presented, "presented");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(secrets, "secrets");
+        byte[] wanted = decodeSha256Hex(presented);
+        if (wanted.length != SHA256_BYTES) {
+            return false;
+        }
+        boolean matched = false;
+        for (Secret secret : secrets) {
+            // no early exit: the time taken does not tell which secret matched
+            matched |= MessageDigest.isEqual(hmacSha256(secret.bytes(), body), wanted);
+        }
+        return matched;
+    }
+
+    /** Whether a presented shared token equals any of the secrets, compared in constant time. */
+    public static boolean tokenMatches(String presented, List<Secret> secrets) {
+        Objects.requireNonNull(presented, "presented");
+        Objects.requireNonNull(secrets, "secrets");
+        boolean matched = false;
+        for (Secret secret : secrets) {
+            matched |= secret.matches(presented);
+        }
+        return matched;
+    }
+
+    private static byte[] decodeSha256Hex(String presented) {
+        String value = presented.trim();
+        if (value.regionMatches(true, 0, SHA256_PREFIX, 0, SHA256_PREFIX.length())) {
+            value = value.substring(SHA256_PREFIX.length());
+        }
+        if (value.length() != SHA256_BYTES * 2) {
+            return new byte[0];
+        }
+        try {
+            return HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private static byte[] hmacSha256(byte[] key, byte[] body) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(body, "body");
+        if (key.length == 0) {
+            throw new IllegalArgumentException("an HMAC key must not be empty");
+        }
+        try {
+            Mac mac = Mac.getInstance(HMAC_SHA256);
+            mac.init(new SecretKeySpec(key, HMAC_SHA256));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            // every Java 17 runtime ships HmacSHA256; reaching this means a broken JCE installation
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
