@@ -10,6 +10,7 @@ import io.cikit.core.json.MalformedJsonException;
 import io.cikit.core.webhook.InvalidSignatureException;
 import io.cikit.core.webhook.MalformedPayloadException;
 import io.cikit.core.webhook.ParseResult;
+import io.cikit.core.webhook.Signatures;
 import io.cikit.core.webhook.UnsupportedMediaTypeException;
 import io.cikit.core.webhook.WebhookParser;
 import io.cikit.core.webhook.WebhookRequest;
@@ -20,8 +21,9 @@ import java.util.Optional;
 /**
  * GitLab webhooks: recognises {@code X-Gitlab-Event}, verifies the plain shared secret in {@code X-Gitlab-Token}
  * in constant time against every configured token (rotation), deduplicates on {@code Idempotency-Key} (stable across
- * GitLab's retries) or else {@code X-Gitlab-Event-UUID}, and parses by the body's {@code object_kind}: push, tag push,
- * merge request, notes on merge requests and issues (confidential ones too), and GitLab CI pipeline and job hooks as
+ * GitLab's retries) or else {@code X-Gitlab-Event-UUID}, and parses by hook name (System Hook deliveries by the
+ * body's {@code object_kind}): push, tag push, merge request, notes on merge requests and issues (confidential ones
+ * too), and GitLab CI pipeline and job hooks as
  * {@link io.cikit.core.event.BuildEvent}s (through {@link GitLabCiBuildParser}). Every other hook (issue, wiki,
  * deployment, release, emoji, member, subgroup, feature flag, system, unknown) is accepted as a
  * {@link io.cikit.core.event.GenericEvent}.
@@ -65,12 +67,7 @@ public final class GitLabWebhookParser implements WebhookParser {
         }
         String presented = request.header(TOKEN_HEADER)
                 .orElseThrow(() -> new InvalidSignatureException("missing " + TOKEN_HEADER));
-        boolean matched = false;
-        for (Secret secret : secrets) {
-            // no early exit: the time taken does not tell which configured token matched
-            matched |= secret.matches(presented);
-        }
-        if (!matched) {
+        if (!Signatures.tokenMatches(presented, secrets)) {
             throw new InvalidSignatureException(TOKEN_HEADER + " matches none of the configured tokens");
         }
     }

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns one verified GitLab delivery into an event. Dispatches on the body's {@code object_kind} (so System Hook
- * deliveries of pushes and merge requests read like project hooks); hooks without one, or with a kind cikit does not
- * interpret, become a {@link GenericEvent} named by the {@code X-Gitlab-Event} header.
+ * Turns one verified GitLab delivery into an event, by its {@code X-Gitlab-Event} hook name. System Hook deliveries
+ * (and deliveries without a hook name, named by their {@code object_kind}) are read by the body's {@code object_kind},
+ * so system-wide pushes and merge requests read like project hooks. Any other hook becomes a {@link GenericEvent}.
  */
 public final class GitLabEvents {
     private GitLabEvents() {
@@ -31,8 +31,21 @@ public final class GitLabEvents {
 
     public static ParseResult parse(EventContext ctx) {
         JsonNode json = ctx.raw().json();
-        String kind = Json.text(json, "object_kind").orElse("");
-        return switch (kind) {
+        String hook = ctx.raw().eventName();
+        return switch (hook) {
+            case "Push Hook" -> ParseResult.event(push(ctx, json));
+            case "Tag Push Hook" -> ParseResult.event(tagPush(ctx, json));
+            case "Merge Request Hook" -> ParseResult.event(mergeRequest(ctx, json));
+            case "Note Hook", "Confidential Note Hook" -> note(ctx, json);
+            case "Pipeline Hook", "Job Hook", "Build Hook" -> build(ctx);
+            case "System Hook" -> byKind(ctx, json);
+            default -> hook.equals(Json.text(json, "object_kind").orElse(null)) ? byKind(ctx, json)
+                    : ParseResult.event(generic(ctx, json));
+        };
+    }
+
+    private static ParseResult byKind(EventContext ctx, JsonNode json) {
+        return switch (Json.text(json, "object_kind").orElse("")) {
             case "push" -> ParseResult.event(push(ctx, json));
             case "tag_push" -> ParseResult.event(tagPush(ctx, json));
             case "merge_request" -> ParseResult.event(mergeRequest(ctx, json));
