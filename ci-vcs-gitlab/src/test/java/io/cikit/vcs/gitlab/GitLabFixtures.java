@@ -14,8 +14,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** The docs-page payload examples in {@code src/test/resources/gitlab} and deliveries made from them. */
@@ -65,7 +67,14 @@ final class GitLabFixtures {
     private GitLabFixtures() {
     }
 
+    private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
+
+    /** A fixture's bytes (a fresh copy each time). */
     static byte[] bytes(String file) {
+        return CACHE.computeIfAbsent(file, GitLabFixtures::load).clone();
+    }
+
+    private static byte[] load(String file) {
         try (InputStream in = GitLabFixtures.class.getResourceAsStream("/gitlab/" + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture gitlab/" + file);
