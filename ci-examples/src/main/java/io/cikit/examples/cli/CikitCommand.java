@@ -27,6 +27,14 @@ public final class CikitCommand implements Runnable {
         return newCommandLine().execute(args);
     }
 
+    /** Runs with the given output streams (tests capture stdout and stderr this way). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = newCommandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
     static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new CikitCommand());
         // "@file" is ours to interpret (secrets), not an argument file

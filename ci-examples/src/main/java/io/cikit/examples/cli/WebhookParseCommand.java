@@ -2,6 +2,7 @@ package io.cikit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cikit.core.config.CiConfig;
+import io.cikit.core.config.Secret;
 import io.cikit.core.http.Headers;
 import io.cikit.core.json.Json;
 import io.cikit.core.json.MalformedJsonException;
@@ -80,14 +81,17 @@ final class WebhookParseCommand implements Callable<Integer> {
     private Webhooks newWebhooks(String named) {
         Webhooks.Builder builder = Webhooks.builder();
         CiConfig config = CiConfig.fromEnvironment();
-        List<String> providerIds = named.equals("auto") ? List.of("github", "gitlab", "jenkins") : List.of(named);
+        List<String> providerIds = named.equals(Webhooks.AUTO)
+                ? Webhooks.builder().build().providers().stream().map(p -> p.id()).toList()
+                : List.of(named);
         for (String id : providerIds) {
-            var resolved = SecretArguments.resolve(secrets, id, config);
-            if (!resolved.isEmpty()) {
-                builder.secret(id, resolved.toArray(io.cikit.core.config.Secret[]::new));
-            }
             if (unsigned) {
                 builder.allowUnsigned(id);
+                continue;
+            }
+            List<Secret> resolved = SecretArguments.resolve(secrets, id, config);
+            if (!resolved.isEmpty()) {
+                builder.secret(id, resolved.toArray(Secret[]::new));
             }
         }
         return builder.build();

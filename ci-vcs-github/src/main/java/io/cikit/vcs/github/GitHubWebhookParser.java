@@ -38,6 +38,11 @@ public final class GitHubWebhookParser implements WebhookParser {
     /** {@code sha256=<hex HMAC-SHA256 of the raw body>}. */
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
 
+    /** For {@code ServiceLoader} and hosts that register the parser by hand. */
+    public GitHubWebhookParser() {
+        // stateless
+    }
+
     @Override
     public Provider provider() {
         return Provider.GITHUB;
