@@ -298,11 +298,7 @@ public final class GitLabClient {
         if (text.length() <= max) {
             return text;
         }
-        int keep = max - 1;
-        if (Character.isHighSurrogate(text.charAt(keep - 1))) {
-            keep--;
-        }
-        return text.substring(0, keep) + "…";
+        return text.substring(0, NoteBodies.pairSafe(text, max - 1)) + "…";
     }
 
     @Override

@@ -38,14 +38,9 @@ public final class NoteBodies {
         }
         String line = truncationLine(body.length(), limit);
         if (line.length() > limit) {
-            return body.substring(0, Character.isHighSurrogate(body.charAt(limit - 1)) ? limit - 1 : limit);
+            return body.substring(0, pairSafe(body, limit));
         }
-        int keep = limit - line.length();
-        // never split a surrogate pair: GitLab would see a broken character
-        if (keep > 0 && Character.isHighSurrogate(body.charAt(keep - 1))) {
-            keep--;
-        }
-        return body.substring(0, keep) + line;
+        return body.substring(0, pairSafe(body, limit - line.length())) + line;
     }
 
     /** The note among {@code bodies} that carries the marker, as an index. */
@@ -56,6 +51,12 @@ public final class NoteBodies {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code end}, or one less when that would split a surrogate pair: GitLab would see a broken character. */
+    public static int pairSafe(String text, int end) {
+        return end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))
+                && Character.isLowSurrogate(text.charAt(end)) ? end - 1 : end;
     }
 
     private static String truncationLine(int length, int limit) {
