@@ -46,8 +46,50 @@ class GitLabTimestampsTest {
         assertThat(GitLabTimestamps.parse(spaced)).contains(instant);
     }
 
+    @Property(tries = 1000)
+    void theFixedLayoutReaderAgreesWithJavaTime(@ForAll("seconds") long epochSecond, @ForAll("nanos") int nanos,
+            @ForAll("offsets") int offsetMinutes, @ForAll("styles") String style) {
+        java.time.ZoneOffset offset = java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
+        java.time.OffsetDateTime time = Instant.ofEpochSecond(epochSecond, nanos).atOffset(offset);
+        String text = java.time.format.DateTimeFormatter.ofPattern(style, java.util.Locale.ROOT).format(time);
+
+        assertThat(GitLabTimestamps.fixedLayout(text)).as(text).isEqualTo(GitLabTimestamps.general(text).orElse(null));
+        assertThat(GitLabTimestamps.parse(text)).as(text).isPresent();
+    }
+
+    @Property(tries = 1000)
+    void theFixedLayoutReaderNeverAcceptsWhatJavaTimeRefuses(@ForAll("nearlyTimestamps") String text) {
+        Instant fast = GitLabTimestamps.fixedLayout(text);
+
+        if (fast != null) {
+            assertThat(GitLabTimestamps.general(text)).as(text).contains(fast);
+        }
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<Long> seconds() {
         return net.jqwik.api.Arbitraries.longs().between(0, 4_102_444_800L);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> nanos() {
+        return net.jqwik.api.Arbitraries.of(0, 1_000_000, 886_000_000, 123_456_789, 500);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> offsets() {
+        return net.jqwik.api.Arbitraries.integers().between(-18 * 60, 18 * 60);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> styles() {
+        return net.jqwik.api.Arbitraries.of("uuuu-MM-dd'T'HH:mm:ssXXX", "uuuu-MM-dd'T'HH:mm:ss.SSSXXX",
+                "uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSxxx", "uuuu-MM-dd HH:mm:ss Z", "uuuu-MM-dd HH:mm:ss.SSS Z", "uuuu-MM-dd HH:mm:ss 'UTC'");
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> nearlyTimestamps() {
+        return net.jqwik.api.Arbitraries.strings().withChars("0123456789-:T .Z+UTC").ofMinLength(19).ofMaxLength(32)
+                .map(s -> s.length() > 19 ? "20" + s.substring(2, 4) + "-" + s.substring(5) : s);
     }
 }
