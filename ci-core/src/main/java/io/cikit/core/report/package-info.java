@@ -1,0 +1,9 @@
+/**
+ * Reporting results back: {@link io.cikit.core.report.StatusState} for commit statuses,
+ * {@link io.cikit.core.report.ReportRenderer} (Markdown for PR/MR comments, self-contained HTML, one-line status
+ * descriptions) and the {@link io.cikit.core.report.QualityGate}.
+ */
+@NullMarked
+package io.cikit.core.report;
+
+import org.jspecify.annotations.NullMarked;
