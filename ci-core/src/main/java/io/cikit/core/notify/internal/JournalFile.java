@@ -208,9 +208,13 @@ public final class JournalFile implements AutoCloseable {
                 writeFully(fresh, b);
                 written += b.capacity();
             }
-            fresh.force(true);
+            if (fsync) {
+                fresh.force(true);
+            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory(dir);
+            if (fsync) {
+                syncDirectory(dir);
+            }
             FileChannel old = channel;
             Path oldPath = fileOf(dir, generation);
             channel = fresh;
@@ -220,7 +224,6 @@ public final class JournalFile implements AutoCloseable {
             generation = next;
             old.close();
             Files.deleteIfExists(oldPath);
-            syncDirectory(dir);
         } finally {
             if (fresh != null) {
                 fresh.close();
