@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability: {@link #record} returns once its frame is written and forced to disk. Concurrent callers share one
  * fsync (group commit): whoever finds no write in progress writes every frame queued so far. A crash can tear only
- * the last frame, which reopening cuts off (keeping the bytes beside the journal). Updates that only acknowledge do
- * not wait for the disk; a crash may lose the newest of them, which only causes a redelivery.
+ * the last frame, which reopening cuts off (keeping the bytes beside the journal). Updates that only acknowledge are
+ * written without waiting for an fsync of their own (the next forced write covers them): a killed process loses
+ * none of them, a power loss may lose the newest, which only causes a redelivery.
  *
  * <p>Compaction: when the journal has grown past {@link Builder#compactAfterBytes} and most of what it records is
  * settled, the live state is written to a new generation file which atomically replaces the old one.
@@ -51,6 +52,7 @@ public final class FileOutbox implements Outbox {
 
     // guarded by this
     private List<byte[]> queued = new ArrayList<>();
+    private boolean queuedNeedsForce;
     private long queuedSeq;
     private long durableSeq;
     private boolean writing;
@@ -137,6 +139,7 @@ public final class FileOutbox implements Outbox {
             state.checkCapacity(update);
             state.apply(update);
             queued.add(payload);
+            queuedNeedsForce |= !update.onlyAcknowledges();
             seq = ++queuedSeq;
             entriesWritten += update.added().size() + update.deadLettered().size() + update.acknowledged().size();
         }
@@ -180,7 +183,7 @@ public final class FileOutbox implements Outbox {
     public void compact() {
         becomeWriter();
         try {
-            flushQueued();
+            flushQueued(true);
             rewrite();
         } catch (IOException e) {
             throw new OutboxException("compaction of " + dir + " failed: " + e.getMessage(), e);
@@ -199,10 +202,8 @@ public final class FileOutbox implements Outbox {
         }
         becomeWriter();
         try {
-            flushQueued();
-            if (!fsync) {
-                journal.force();
-            }
+            flushQueued(true);
+            journal.force();
         } catch (IOException e) {
             LOG.warn("Outbox {}: last records may not be durable: {}", dir, e.toString());
         } finally {
@@ -220,6 +221,7 @@ public final class FileOutbox implements Outbox {
     private void awaitDurable(long seq, boolean lazy) {
         List<byte[]> batch;
         long batchEnd;
+        boolean force;
         synchronized (this) {
             while (true) {
                 if (durableSeq >= seq) {
@@ -249,18 +251,19 @@ public final class FileOutbox implements Outbox {
             batch = queued;
             queued = new ArrayList<>();
             batchEnd = queuedSeq;
+            force = queuedNeedsForce;
+            queuedNeedsForce = false;
         }
         try {
-            journal.append(batch);
-            boolean more;
+            journal.append(batch, force);
             synchronized (this) {
                 durableSeq = batchEnd;
-                // nobody waits to take over: write the lazy acknowledgements that queued up meanwhile as well
-                more = !queued.isEmpty() && waiting == 0;
                 notifyAll();
             }
-            if (more) {
-                flushQueued();
+            // nobody waits to take over: write the acknowledgements that queued up meanwhile too (a few rounds at
+            // most, so a steady stream of them cannot hold this caller)
+            for (int round = 0; round < 8 && moreForThisWriter(); round++) {
+                flushQueued(false);
             }
         } catch (IOException | RuntimeException e) {
             synchronized (this) {
@@ -276,6 +279,10 @@ public final class FileOutbox implements Outbox {
         } finally {
             releaseWriter();
         }
+    }
+
+    private synchronized boolean moreForThisWriter() {
+        return !queued.isEmpty() && waiting == 0;
     }
 
     private void compactIfWorthIt() {
@@ -324,15 +331,19 @@ public final class FileOutbox implements Outbox {
         LOG.debug("Outbox {}: compacted journal from {} to {} bytes", dir, before, journal.size());
     }
 
-    private void flushQueued() throws IOException {
+    /** Caller is the writer. Forces when asked to or when a queued frame's caller waits for the disk. */
+    private void flushQueued(boolean forceAnyway) throws IOException {
         List<byte[]> batch;
         long batchEnd;
+        boolean force;
         synchronized (this) {
             batch = queued;
             queued = new ArrayList<>();
             batchEnd = queuedSeq;
+            force = forceAnyway || queuedNeedsForce;
+            queuedNeedsForce = false;
         }
-        journal.append(batch);
+        journal.append(batch, force);
         synchronized (this) {
             durableSeq = batchEnd;
             notifyAll();

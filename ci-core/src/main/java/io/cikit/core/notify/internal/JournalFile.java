@@ -163,15 +163,18 @@ public final class JournalFile implements AutoCloseable {
         return new JournalFile(dir, fsync, gen, ch, goodEnd, new Recovery(count, Math.max(0, torn)));
     }
 
-    /** Appends frames in one write, then forces them to disk when fsync is on. */
-    public void append(List<byte[]> payloads) throws IOException {
+    /**
+     * Appends frames in one write. With {@code force} (and fsync on) they are on disk when this returns; without,
+     * they are in the operating system's cache, which survives the process but not a power loss.
+     */
+    public void append(List<byte[]> payloads, boolean force) throws IOException {
         if (payloads.isEmpty()) {
             return;
         }
         ByteBuffer buf = frames(payloads);
         writeFully(channel, buf);
         size += buf.capacity();
-        if (fsync) {
+        if (fsync && force) {
             channel.force(false);
         }
     }
