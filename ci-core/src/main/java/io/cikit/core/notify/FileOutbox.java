@@ -297,8 +297,9 @@ public final class FileOutbox implements Outbox {
         if (size < nextCompactionCheck) {
             return;
         }
-        if (written <= 4 * live + 1_000) {
-            // mostly live: rewriting would not shrink it much; look again when it has grown by half
+        if (written <= 2 * live) {
+            // at least half of what the journal records is still live: rewriting would not shrink it much; look
+            // again when it has grown by half
             nextCompactionCheck = size + size / 2;
             return;
         }

@@ -396,14 +396,9 @@ public final class NotificationDispatcher implements AutoCloseable {
         if (p.stage() == PendingDelivery.Stage.GROUPING) {
             Optional<String> key = grouping.keyOf(p.notification());
             if (key.isPresent()) {
-                GroupTable.GroupId id = new GroupTable.GroupId(p.channel(), key.get());
-                Optional<GroupTable.Timer> timer = groups.add(id, p, now);
-                if (timer.isPresent()) {
-                    GroupTable.Timer t = timer.get();
-                    scheduler.schedule(t.delay(), () -> flushDue(t));
-                    return;
-                }
-                if (groups.contains(id, p)) {
+                GroupTable.Added added = groups.add(new GroupTable.GroupId(p.channel(), key.get()), p, now);
+                if (added.added()) {
+                    added.timer().ifPresent(t -> scheduler.schedule(t.delay(), () -> flushDue(t)));
                     return;
                 }
                 LOG.debug("Group table full; sending {} on its own", p.key());
@@ -478,8 +473,7 @@ public final class NotificationDispatcher implements AutoCloseable {
             LOG.error("Cannot record the flush of group {} on {}; it stays pending and is tried again: {}", id.key(),
                     id.channel(), e.getMessage());
             for (PendingDelivery m : batch.members()) {
-                Optional<GroupTable.Timer> timer = groups.add(id, m, now);
-                timer.ifPresent(t -> scheduler.schedule(t.delay(), () -> flushDue(t)));
+                groups.add(id, m, now).timer().ifPresent(t -> scheduler.schedule(t.delay(), () -> flushDue(t)));
             }
             return;
         }

@@ -54,17 +54,24 @@ public final class GroupTable {
     }
 
     /**
-     * Adds a member. Returns the flush timer to schedule, if the group had none; empty also when the table is full
-     * and the member was not added (check {@link #contains}).
+     * What {@link #add} did: {@code added} is false when the table was full (the caller sends the member on its own);
+     * {@code timer} is the flush to schedule when the group had none.
      */
-    public synchronized Optional<Timer> add(GroupId id, PendingDelivery member, Instant now) {
+    public record Added(boolean added, Optional<Timer> timer) {
+    }
+
+    private static final Added FULL = new Added(false, Optional.empty());
+    private static final Added JOINED = new Added(true, Optional.empty());
+
+    /** Adds a member to its group, opening the group if needed. */
+    public synchronized Added add(GroupId id, PendingDelivery member, Instant now) {
         Group g = groups.get(id);
         if (g == null) {
             if (groups.size() >= policy.maxGroups()) {
                 sweep(now);
             }
             if (groups.size() >= policy.maxGroups()) {
-                return Optional.empty();
+                return FULL;
             }
             g = new Group();
             groups.put(id, g);
@@ -72,7 +79,7 @@ public final class GroupTable {
         g.members.add(member);
         pendingMembers++;
         if (g.scheduled) {
-            return Optional.empty();
+            return JOINED;
         }
         g.scheduled = true;
         g.generation++;
@@ -82,13 +89,7 @@ public final class GroupTable {
         } else {
             delay = Duration.between(now, g.lastFlush.plus(policy.groupInterval()));
         }
-        return Optional.of(new Timer(id, g.generation, delay));
-    }
-
-    /** Whether a member with this key is waiting in the group (used after {@link #add} returned empty). */
-    public synchronized boolean contains(GroupId id, PendingDelivery member) {
-        Group g = groups.get(id);
-        return g != null && g.members.contains(member);
+        return new Added(true, Optional.of(new Timer(id, g.generation, delay)));
     }
 
     /** Takes a group's members for a due timer; empty when the timer is stale. */
