@@ -14,7 +14,8 @@ import java.util.function.Function;
  *
  * <p>The group key is the notification's own {@link Notification#groupKey()} when set; otherwise
  * {@link #defaultKey}: test id, {@link Notification#FAILURE_KIND failure kind} and {@link Notification#BRANCH
- * branch}. A notification with no key is sent on its own right away.
+ * branch}. A notification with no key is sent on its own right away, and so is one at or above
+ * {@link Builder#ungroupedFrom} (default {@link Severity#CRITICAL}: a critical failure does not wait 30 s).
  *
  * <p>Grouping state lives in memory; pending members are in the outbox, so a restart re-forms their groups (with a
  * fresh {@code groupWait}) but forgets what was recently sent: a repeat right after a restart is sent again. At most
@@ -37,6 +38,7 @@ public final class GroupingPolicy {
     private final Function<Notification, Optional<String>> groupBy;
     private final int maxGroups;
     private final int maxDigestLines;
+    private final Optional<Severity> ungroupedFrom;
 
     private GroupingPolicy(Builder b, boolean enabled) {
         this.enabled = enabled;
@@ -46,6 +48,7 @@ public final class GroupingPolicy {
         this.groupBy = b.groupBy;
         this.maxGroups = b.maxGroups;
         this.maxDigestLines = b.maxDigestLines;
+        this.ungroupedFrom = b.ungroupedFrom;
     }
 
     /** Alertmanager's defaults: 30 s wait, 5 min interval, 4 h repeat, default key. */
@@ -73,7 +76,7 @@ public final class GroupingPolicy {
 
     /** The key this notification is grouped under; empty when it is sent on its own. */
     public Optional<String> keyOf(Notification n) {
-        if (!enabled) {
+        if (!enabled || ungroupedFrom.filter(n.severity()::atLeast).isPresent()) {
             return Optional.empty();
         }
         if (n.groupKey().isPresent()) {
@@ -114,8 +117,21 @@ public final class GroupingPolicy {
         private Function<Notification, Optional<String>> groupBy = GroupingPolicy::defaultKey;
         private int maxGroups = 10_000;
         private int maxDigestLines = 50;
+        private Optional<Severity> ungroupedFrom = Optional.of(Severity.CRITICAL);
 
         private Builder() {
+        }
+
+        /** Notifications of this severity or worse are never held in a group (default CRITICAL). */
+        public Builder ungroupedFrom(Severity severity) {
+            this.ungroupedFrom = Optional.of(severity);
+            return this;
+        }
+
+        /** Every severity is grouped, CRITICAL too. */
+        public Builder groupEverySeverity() {
+            this.ungroupedFrom = Optional.empty();
+            return this;
         }
 
         public Builder groupWait(Duration d) {

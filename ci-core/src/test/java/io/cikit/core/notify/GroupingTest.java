@@ -225,6 +225,26 @@ class GroupingTest {
     }
 
     @Test
+    void criticalNotificationsAreNotHeldUnlessEverySeverityIsGrouped() {
+        try (NotificationDispatcher d = dispatcher(GroupingPolicy.defaults())) {
+            d.send(failure("board-1", "ltp.sem01", "main").toBuilder().severity(Severity.CRITICAL).build());
+            clock.runDue();
+            assertThat(lab.delivered()).hasSize(1);
+        }
+        try (NotificationDispatcher d = dispatcher(GroupingPolicy.builder().groupEverySeverity().build())) {
+            d.send(failure("board-2", "ltp.sem01", "main").toBuilder().severity(Severity.CRITICAL).build());
+            clock.runDue();
+            assertThat(lab.delivered()).hasSize(1);
+            clock.advance(Duration.ofSeconds(30));
+            assertThat(lab.delivered()).hasSize(2);
+        }
+        GroupingPolicy fromError = GroupingPolicy.builder().ungroupedFrom(Severity.ERROR).build();
+        assertThat(fromError.keyOf(failure("board-3", "ltp.sem01", "main"))).isEmpty();
+        assertThat(fromError.keyOf(failure("board-3", "ltp.sem01", "main").toBuilder().severity(Severity.WARNING).build()))
+                .contains("ltp.sem01|failed|main");
+    }
+
+    @Test
     void aLongDigestListsTheFirstMembersAndCountsTheRest() {
         GroupingPolicy policy = GroupingPolicy.builder().maxDigestLines(3).build();
         try (NotificationDispatcher d = dispatcher(policy)) {
@@ -284,7 +304,8 @@ class GroupingTest {
         Instant start = time.now();
         try (NotificationDispatcher d = NotificationDispatcher.builder().scheduler(time).outbox(new InMemoryOutbox())
                 .providers(Providers.none(NotificationChannelProvider.class, NotificationChannelProvider::name))
-                .channel(channel).meterRegistry(new SimpleMeterRegistry()).build()) {
+                .channel(channel).grouping(GroupingPolicy.builder().groupEverySeverity().build())
+                .meterRegistry(new SimpleMeterRegistry()).build()) {
             for (Member m : arrivals) {
                 d.send(Notification.builder().id(m.id()).title("ltp.sem01 failed on " + m.board()).severity(m.severity())
                         .channels("lab").testId("ltp.sem01").meta(Notification.BOARD, m.board())
