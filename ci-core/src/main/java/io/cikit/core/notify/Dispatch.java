@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * (durably, by the time {@code send} returned), which refused it at once (not configured, suppressed), and a future
  * of the final result on every channel.
  *
- * <p>The future completes in this process only: after a restart the outbox still delivers, but nobody is told. It
- * may take long (group windows, retries, {@code Retry-After}); it never completes exceptionally. Thread-safe.
+ * <p>The future completes in this process only: after a restart the outbox still delivers, but nobody is told, and
+ * a dispatcher closed before a delivery ends leaves it incomplete. It may take long (group windows, retries,
+ * {@code Retry-After}); it never completes exceptionally. Thread-safe.
  */
 public final class Dispatch {
     private final String notificationId;
