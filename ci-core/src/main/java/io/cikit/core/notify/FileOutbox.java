@@ -181,6 +181,9 @@ public final class FileOutbox implements Outbox {
 
     /** Rewrites the journal to hold only the live state now, whatever its size. */
     public void compact() {
+        synchronized (this) {
+            checkUsable();
+        }
         becomeWriter();
         try {
             flushQueued(true);

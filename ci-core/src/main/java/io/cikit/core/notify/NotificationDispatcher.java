@@ -219,6 +219,9 @@ public final class NotificationDispatcher implements AutoCloseable {
 
     /** Sends every group now, without waiting for its window to end. */
     public void flushGroups() {
+        if (closed) {
+            return;
+        }
         Instant now = scheduler.now();
         for (GroupTable.Batch b : groups.takeAll(now)) {
             flush(b, now);
@@ -413,6 +416,10 @@ public final class NotificationDispatcher implements AutoCloseable {
     }
 
     private void flushDue(GroupTable.Timer t) {
+        if (closed) {
+            // a host's scheduler may outlive the dispatcher; the members stay in the outbox for the next one
+            return;
+        }
         Instant now = scheduler.now();
         groups.take(t.id(), t.generation(), now).ifPresent(b -> flush(b, now));
     }

@@ -263,13 +263,14 @@ class NotificationDispatcherTest {
 
     @Test
     void afterCloseSendRefusesAndPendingDeliveriesStayInTheOutbox() {
-        NotificationDispatcher d = builder().channel(slack).build();
+        NotificationDispatcher d = builder().channel(slack).grouping(GroupingPolicy.defaults()).build();
         d.send(note(Severity.INFO, "slack"));
+        d.send(note(Severity.INFO, "slack").toBuilder().testId("ltp.sem01").build());
         d.close();
-        clock.runDue();
+        clock.advance(Duration.ofMinutes(1));
 
         assertThat(slack.calls()).isEmpty();
-        assertThat(outbox.depth()).isEqualTo(1);
+        assertThat(outbox.depth()).isEqualTo(2);
         assertThat(d.send(note(Severity.INFO, "slack")).known().get(0).outcome()).isEqualTo(DeliveryResult.Outcome.REFUSED);
     }
 

@@ -43,7 +43,8 @@ public final class GroupTable {
         long generation;
     }
 
-    private static final int MAX_REMEMBERED_PER_GROUP = 1_000;
+    /** Fingerprints remembered per group for repeat suppression; with the group bound this caps the memory used. */
+    private static final int MAX_REMEMBERED_PER_GROUP = 100;
 
     private final GroupingPolicy policy;
     private final HashMap<GroupId, Group> groups = new HashMap<>();
@@ -122,9 +123,10 @@ public final class GroupTable {
         return at != null && now.isBefore(at.plus(policy.repeatInterval()));
     }
 
-    /** Remembers fingerprints as sent now (at most the newest 1,000 per group). */
+    /** Remembers fingerprints as sent now (at most the newest 100 per group; expired ones are forgotten). */
     public synchronized void markSent(GroupId id, List<String> fingerprints, Instant now) {
         Group g = groups.computeIfAbsent(id, k -> new Group());
+        g.sent.values().removeIf(at -> !now.isBefore(at.plus(policy.repeatInterval())));
         for (String f : fingerprints) {
             g.sent.remove(f);
             g.sent.put(f, now);
