@@ -202,7 +202,7 @@ public record Notification(
      * are shortened (ending in "…") rather than refused. Not thread-safe.
      */
     public static final class Builder {
-        private String id = UUID.randomUUID().toString();
+        private @Nullable String id;
         private String title = "";
         private String message = "";
         private Severity severity = Severity.INFO;
@@ -304,7 +304,9 @@ public record Notification(
             if (!severitySet) {
                 throw new IllegalStateException("a notification needs a severity");
             }
-            return new Notification(id, title, message, severity, channels, recipients, metadata,
+            // a random id only when none was given: UUID.randomUUID() draws on a shared SecureRandom
+            return new Notification(id != null ? id : UUID.randomUUID().toString(), title, message, severity, channels,
+                    recipients, metadata,
                     timestamp != null ? timestamp : Instant.now(), Optional.ofNullable(testId),
                     Optional.ofNullable(failureId), Optional.ofNullable(groupKey));
         }
