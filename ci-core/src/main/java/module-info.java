@@ -23,10 +23,12 @@ module io.cikit.core {
     exports io.cikit.core.result;
     exports io.cikit.core.regression;
     exports io.cikit.core.report;
+    exports io.cikit.core.notify;
     exports io.cikit.core.spi;
     exports io.cikit.core.trigger;
     exports io.cikit.core.webhook;
 
     uses io.cikit.core.webhook.WebhookParser;
     uses io.cikit.core.build.BuildPayloadParser;
+    uses io.cikit.core.notify.NotificationChannelProvider;
 }
