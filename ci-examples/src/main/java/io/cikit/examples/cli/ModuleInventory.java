@@ -1,5 +1,6 @@
 package io.cikit.examples.cli;
 
+import io.cikit.core.notify.NotificationChannelProvider;
 import io.cikit.core.spi.Providers;
 import io.cikit.core.webhook.WebhookParser;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class ModuleInventory {
     static Map<String, List<String>> providers() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         out.put("webhook", Providers.discover(WebhookParser.class, p -> p.provider().id()).names());
-        out.put("channel", List.of());
+        out.put("channel", Providers.discover(NotificationChannelProvider.class, NotificationChannelProvider::name).names());
         out.put("runner", List.of());
         return out;
     }
