@@ -16,10 +16,12 @@ module io.cikit.core {
     exports io.cikit.core.event;
     exports io.cikit.core.http;
     exports io.cikit.core.json;
+    exports io.cikit.core.report;
     exports io.cikit.core.spi;
     exports io.cikit.core.trigger;
     exports io.cikit.core.webhook;
 
     uses io.cikit.core.webhook.WebhookParser;
     uses io.cikit.core.build.BuildPayloadParser;
+    uses io.cikit.core.report.VcsClientProvider;
 }
