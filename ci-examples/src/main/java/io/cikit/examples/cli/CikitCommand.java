@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ModuleInventory.VersionProvider.class,
         description = "Connects version control and CI systems to hardware test labs.",
-        subcommands = {VersionCommand.class, WebhookCommand.class})
+        subcommands = {VersionCommand.class, WebhookCommand.class, GitHubCommand.class})
 public final class CikitCommand implements Runnable {
 
     @CommandLine.Spec
