@@ -8,20 +8,28 @@ module io.cikit.core {
     requires transitive micrometer.core;
     requires static transitive org.jspecify;
     requires java.net.http;
+    requires java.xml;
+    requires org.eclipse.jgit;
+    requires org.eclipse.jgit.ssh.apache;
 
     exports io.cikit.core;
     exports io.cikit.core.artifact;
     exports io.cikit.core.build;
     exports io.cikit.core.config;
     exports io.cikit.core.event;
+    exports io.cikit.core.git;
     exports io.cikit.core.http;
     exports io.cikit.core.json;
+    exports io.cikit.core.result;
+    exports io.cikit.core.regression;
     exports io.cikit.core.report;
+    exports io.cikit.core.notify;
     exports io.cikit.core.spi;
     exports io.cikit.core.trigger;
     exports io.cikit.core.webhook;
 
     uses io.cikit.core.webhook.WebhookParser;
     uses io.cikit.core.build.BuildPayloadParser;
+    uses io.cikit.core.notify.NotificationChannelProvider;
     uses io.cikit.core.report.VcsClientProvider;
 }

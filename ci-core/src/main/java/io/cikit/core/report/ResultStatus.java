@@ -1,53 +1,63 @@
 package io.cikit.core.report;
 
+import io.cikit.core.result.TestResult;
+import io.cikit.core.result.TestResults;
+import io.cikit.core.result.TestStatus;
+import io.cikit.core.result.TestSummary;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Folds test counts into one commit status: any failure is {@link StatusState#FAILURE}; otherwise any error, or no
- * result at all, is {@link StatusState#ERROR}; otherwise {@link StatusState#SUCCESS}. The description counts the
- * outcomes and names failing tests while it stays within {@value #MAX_DESCRIPTION} characters.
+ * Folds one run's results into one commit status: any failure is {@link StatusState#FAILURE}; otherwise any error,
+ * or no result at all, is {@link StatusState#ERROR}; otherwise {@link StatusState#SUCCESS}. The description counts
+ * the outcomes and names failing tests (failures first, then errors) while it stays within {@value #MAX_DESCRIPTION}
+ * characters.
  */
 final class ResultStatus {
     /** The shortest description limit among providers (GitHub's). */
-    static final int MAX_DESCRIPTION = 140;
+    static final int MAX_DESCRIPTION = ReportRenderer.MAX_DESCRIPTION;
+
+    private static final String PARTIAL = " (results cut short)";
 
     private ResultStatus() {
     }
 
-    static CommitStatus of(String context, TestCounts counts, Optional<URI> logsUrl) {
-        return new CommitStatus(state(counts), context, Optional.of(description(counts)), logsUrl);
+    static CommitStatus of(String context, TestResults results, Optional<URI> logsUrl) {
+        return new CommitStatus(state(results.summary()), context, Optional.of(description(results)), logsUrl);
     }
 
-    static StatusState state(TestCounts counts) {
-        if (counts.failed() > 0) {
+    static StatusState state(TestSummary summary) {
+        if (summary.failed() > 0) {
             return StatusState.FAILURE;
         }
-        if (counts.errors() > 0 || counts.total() == 0) {
+        if (summary.errors() > 0 || summary.total() == 0) {
             return StatusState.ERROR;
         }
         return StatusState.SUCCESS;
     }
 
-    static String description(TestCounts counts) {
-        if (counts.total() == 0) {
-            return "no test results";
+    static String description(TestResults results) {
+        TestSummary summary = results.summary();
+        String partial = results.truncated() ? PARTIAL : "";
+        if (summary.total() == 0) {
+            return "no test results" + partial;
         }
         List<String> parts = new ArrayList<>();
-        if (counts.failed() > 0) {
-            parts.add(counts.failed() + " failed");
+        if (summary.failed() > 0) {
+            parts.add(summary.failed() + " failed");
         }
-        if (counts.errors() > 0) {
-            parts.add(counts.errors() + (counts.errors() == 1 ? " error" : " errors"));
+        if (summary.errors() > 0) {
+            parts.add(summary.errors() + (summary.errors() == 1 ? " error" : " errors"));
         }
-        parts.add(counts.passed() + " passed");
-        if (counts.skipped() > 0) {
-            parts.add(counts.skipped() + " skipped");
+        parts.add(summary.passed() + " passed");
+        if (summary.skipped() > 0) {
+            parts.add(summary.skipped() + " skipped");
         }
-        StringBuilder text = new StringBuilder(String.join(", ", parts));
-        List<String> names = counts.failing().stream().map(ResultStatus::oneLine).filter(n -> !n.isEmpty()).toList();
+        StringBuilder text = new StringBuilder(String.join(", ", parts)).append(partial);
+        List<String> names = Stream.concat(paths(results, TestStatus.FAIL), paths(results, TestStatus.ERROR)).toList();
         if (!names.isEmpty()) {
             text.append(" | ");
             int shown = 0;
@@ -70,7 +80,8 @@ final class ResultStatus {
         return Truncation.ellipsis(text.toString(), MAX_DESCRIPTION);
     }
 
-    private static String oneLine(String name) {
-        return name.replaceAll("\\s+", " ").strip();
+    private static Stream<String> paths(TestResults results, TestStatus status) {
+        return results.results().stream().filter(r -> r.status() == status).map(TestResult::path)
+                .map(p -> p.replaceAll("\\s+", " ").strip()).filter(p -> !p.isEmpty());
     }
 }

@@ -1,20 +1,16 @@
 package io.cikit.core.report;
 
-import java.util.Locale;
-
-/** The state of a commit status, as VCS providers show it beside a commit. */
+/**
+ * The state of a commit status or check as cikit reports it to a VCS. Each VCS module maps it to its own words
+ * (GitHub {@code pending/success/failure/error}, GitLab {@code pending/success/failed/...}).
+ */
 public enum StatusState {
     /** Tests are queued or running. */
     PENDING,
-    /** Every test passed. */
+    /** Tests ran and the quality gate passed. */
     SUCCESS,
-    /** At least one test failed. */
+    /** Tests ran and the quality gate failed: the change is at fault. */
     FAILURE,
-    /** The run could not finish (lab, board or infrastructure trouble), or produced no result. */
-    ERROR;
-
-    /** The lower-case name used in JSON and on the command line: {@code pending}, {@code success}, … */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    /** Tests could not run or report (lab or infrastructure trouble): the change is not judged. */
+    ERROR
 }

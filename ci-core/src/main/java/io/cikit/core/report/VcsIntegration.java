@@ -5,6 +5,7 @@ import io.cikit.core.event.CiEvent;
 import io.cikit.core.event.EventType;
 import io.cikit.core.event.Repository;
 import io.cikit.core.spi.Providers;
+import io.cikit.core.result.TestResults;
 import io.cikit.core.trigger.ChangedFiles;
 import io.cikit.core.webhook.WebhookRequest;
 import io.cikit.core.webhook.WebhookResult;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,7 +87,7 @@ public final class VcsIntegration {
             client.setStatus(repo, sha, status);
             return status;
         });
-        LOG.debug("Reported {} for {} at {} under {}", status.state().wireName(), repo.fullName(), shortSha(sha),
+        LOG.debug("Reported {} for {} at {} under {}", word(status.state()), repo.fullName(), shortSha(sha),
                 status.context());
     }
 
@@ -103,28 +105,30 @@ public final class VcsIntegration {
 
     /**
      * Folds a run's results into one status under the default context and sets it; see
-     * {@link #reportTestResults(Repository, String, String, TestCounts, Optional)}.
+     * {@link #reportTestResults(Repository, String, String, TestResults, Optional)}.
      */
-    public CommitStatus reportTestResults(Repository repo, String sha, TestCounts results, Optional<URI> logsUrl) {
+    public CommitStatus reportTestResults(Repository repo, String sha, TestResults results, Optional<URI> logsUrl) {
         return reportTestResults(repo, sha, defaultContext, results, logsUrl);
     }
 
     /**
      * Folds a run's results into one status and sets it: any failure is {@link StatusState#FAILURE}; otherwise any
      * error, or no result at all, {@link StatusState#ERROR}; otherwise {@link StatusState#SUCCESS}. The description
-     * ({@code 2 failed, 40 passed, 1 skipped | net/ping, fs/ext4}) counts the outcomes and names failing tests while
-     * it fits in 140 characters; the status links to {@code logsUrl}.
+     * ({@code 2 failed, 40 passed, 1 skipped | net/ping, fs/ext4}) counts the outcomes and names failing tests
+     * (failures first, then errors) while it fits in 140 characters, and says so when the results were cut short;
+     * the status links to {@code logsUrl}. To report against history (new failures, fixes, metric regressions), set
+     * a status with {@link ReportRenderer#statusDescription} instead.
      *
      * @return the status that was set
      */
-    public CommitStatus reportTestResults(Repository repo, String sha, String context, TestCounts results,
+    public CommitStatus reportTestResults(Repository repo, String sha, String context, TestResults results,
                                           Optional<URI> logsUrl) {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(logsUrl, "logsUrl");
         CommitStatus status = ResultStatus.of(context, results, logsUrl);
         reportStatus(repo, sha, status);
         LOG.info("Reported test results for {} at {} under {}: {} ({})", repo.fullName(), shortSha(sha), context,
-                status.state().wireName(), status.description().orElse(""));
+                word(status.state()), status.description().orElse(""));
         return status;
     }
 
@@ -173,6 +177,10 @@ public final class VcsIntegration {
                 .tag("kind", kind)
                 .tag("outcome", outcome)
                 .register(registry);
+    }
+
+    private static String word(StatusState state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     private static String shortSha(String sha) {

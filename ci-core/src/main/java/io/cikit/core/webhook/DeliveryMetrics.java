@@ -4,6 +4,7 @@ import io.cikit.core.event.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The meters {@link Webhooks} records. Provider tags only ever carry ids of parsers that are present (or
@@ -17,6 +18,13 @@ final class DeliveryMetrics {
     static final String UNKNOWN_PROVIDER = "unknown";
 
     private final MeterRegistry registry;
+    // Registering a meter builds and looks up its id each time; the tag sets are few (present providers x outcomes
+    // x codes), so the hot path keeps the registered meters.
+    private final ConcurrentHashMap<DeliveryKey, Counter> deliveries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> handleTimers = new ConcurrentHashMap<>();
+
+    private record DeliveryKey(String provider, String outcome, String code, int status) {
+    }
 
     DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,18 +36,19 @@ final class DeliveryMetrics {
 
     void delivered(String provider, WebhookResult result, Timer.Sample sample) {
         String code = result instanceof WebhookResult.Rejected rejected ? rejected.error().code() : "none";
-        Counter.builder(DELIVERIES)
+        DeliveryKey key = new DeliveryKey(provider, result.outcome(), code, result.httpStatus());
+        deliveries.computeIfAbsent(key, k -> Counter.builder(DELIVERIES)
                 .description("Webhook deliveries handled, by outcome")
-                .tag("provider", provider)
-                .tag("outcome", result.outcome())
-                .tag("code", code)
-                .tag("status", Integer.toString(result.httpStatus()))
-                .register(registry)
+                .tag("provider", k.provider())
+                .tag("outcome", k.outcome())
+                .tag("code", k.code())
+                .tag("status", Integer.toString(k.status()))
+                .register(registry))
                 .increment();
-        sample.stop(Timer.builder(HANDLE)
+        sample.stop(handleTimers.computeIfAbsent(provider, p -> Timer.builder(HANDLE)
                 .description("Time to handle one webhook delivery, including handlers run on the caller's thread")
-                .tag("provider", provider)
-                .register(registry));
+                .tag("provider", p)
+                .register(registry)));
     }
 
     void handlerFailed(String provider, EventType type) {

@@ -22,8 +22,7 @@ class CommitStatusTest {
     }
 
     @Test
-    void wireNamesAreLowerCase() {
-        assertThat(StatusState.FAILURE.wireName()).isEqualTo("failure");
+    void theFourStatesOfTheSeedsAreThere() {
         assertThat(List.of(StatusState.values())).extracting(StatusState::name)
                 .containsExactly("PENDING", "SUCCESS", "FAILURE", "ERROR");
     }

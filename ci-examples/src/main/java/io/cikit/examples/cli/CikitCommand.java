@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ModuleInventory.VersionProvider.class,
         description = "Connects version control and CI systems to hardware test labs.",
-        subcommands = {VersionCommand.class, WebhookCommand.class, GitHubCommand.class})
+        subcommands = {VersionCommand.class, WebhookCommand.class, ResultsCommand.class, LogCommand.class,
+                RegressionCommands.ChangePoints.class, RegressionCommands.Regress.class, RegressionCommands.Report.class, GitLabCommand.class,
+                GitHubCommand.class})
 public final class CikitCommand implements Runnable {
 
     @CommandLine.Spec

@@ -168,7 +168,7 @@ final class GitHubCommand {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("repo", repo.fullName());
                 out.put("sha", sha);
-                out.put("state", parsed.wireName());
+                out.put("state", parsed.name().toLowerCase(Locale.ROOT));
                 out.put("context", context);
                 out.put("description", description);
                 out.put("targetUrl", targetUrl == null ? null : targetUrl.toString());

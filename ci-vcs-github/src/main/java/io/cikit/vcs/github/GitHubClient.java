@@ -11,6 +11,7 @@ import io.cikit.core.report.ChangedFile;
 import io.cikit.core.report.CommentRef;
 import io.cikit.core.report.CommitDiff;
 import io.cikit.core.report.CommitStatus;
+import io.cikit.core.report.StatusState;
 import io.cikit.core.report.VcsClient;
 import io.cikit.core.trigger.ChangedFiles;
 import io.cikit.vcs.github.internal.ApiPaths;
@@ -111,7 +112,7 @@ public final class GitHubClient implements VcsClient, ChangedFiles {
     public void setStatus(Repository repo, String sha, CommitStatus status) {
         Objects.requireNonNull(status, "status");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("state", status.state().wireName());
+        body.put("state", state(status.state()));
         body.put("context", status.context());
         status.description().map(Texts::description).ifPresent(d -> body.put("description", d));
         status.targetUrl().ifPresent(u -> body.put("target_url", u.toString()));
@@ -371,6 +372,16 @@ public final class GitHubClient implements VcsClient, ChangedFiles {
             case "changed" -> ChangedFile.Kind.CHANGED;
             case "unchanged" -> ChangedFile.Kind.UNCHANGED;
             default -> ChangedFile.Kind.OTHER;
+        };
+    }
+
+    /** GitHub's words for the four states happen to be ours, lower-case. */
+    private static String state(StatusState state) {
+        return switch (state) {
+            case PENDING -> "pending";
+            case SUCCESS -> "success";
+            case FAILURE -> "failure";
+            case ERROR -> "error";
         };
     }
 

@@ -21,8 +21,9 @@ import io.cikit.core.report.CommentRef;
 import io.cikit.core.report.CommitDiff;
 import io.cikit.core.report.CommitStatus;
 import io.cikit.core.report.StatusState;
-import io.cikit.core.report.TestCounts;
 import io.cikit.core.report.VcsIntegration;
+import io.cikit.core.result.ResultParser;
+import io.cikit.core.result.TestResults;
 import io.cikit.core.webhook.WebhookResult;
 import io.cikit.core.webhook.Webhooks;
 import io.cikit.vcs.github.GitHubWebhookParserContractTest.GitHubDeliveries;
@@ -102,6 +103,8 @@ class GitHubDocsTest {
                 "CIKIT_GITHUB_API_URL", GitHubStub.base().toString())).systemProperties(new Properties()).build();
         Webhooks webhooks = Webhooks.builder().secret("github", GitHubWebhookParserContractTest.SECRET).build();
         URI logsUrl = URI.create("https://lab.example/runs/12");
+        String ktapOutput = "KTAP version 1\n1..5\nok 1 boot\nnot ok 2 net_ping\nnot ok 3 ext4_mount\n"
+                + "ok 4 gpio # SKIP no GPIO header\nok 5 mmc\n";
 
         // tag::integration[]
         VcsIntegration vcs = VcsIntegration.builder()
@@ -114,16 +117,16 @@ class GitHubDocsTest {
         // later, when the lab has run the tests:
         Repository repo = Repository.named("Codertocat/Hello-World");
         String sha = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
-        CommitStatus reported = vcs.reportTestResults(repo, sha,
-                new TestCounts(57, 2, 3, 0, List.of("kselftest/net/ping", "kunit/ext4")), Optional.of(logsUrl));
-        // failure: "2 failed, 57 passed, 3 skipped | kselftest/net/ping, kunit/ext4"
+        TestResults results = ResultParser.ktap().parse(ktapOutput);
+        CommitStatus reported = vcs.reportTestResults(repo, sha, results, Optional.of(logsUrl));
+        // failure: "2 failed, 2 passed, 1 skipped | net_ping, ext4_mount", linking to the logs
         // end::integration[]
 
         WebhookResult result = vcs.handleWebhook(GitHubDeliveries.signed(fixture("pull_request.opened.json"),
                 "pull_request", GitHubWebhookParserContractTest.SECRET, "doc-1"));
         assertThat(result).isInstanceOf(WebhookResult.Accepted.class);
         assertThat(reported.state()).isEqualTo(StatusState.FAILURE);
-        assertThat(reported.description()).contains("2 failed, 57 passed, 3 skipped | kselftest/net/ping, kunit/ext4");
+        assertThat(reported.description()).contains("2 failed, 2 passed, 1 skipped | net_ping, ext4_mount");
         assertThat(requests(postRequestedFor(urlPathMatching("/repos/Codertocat/Hello-World/statuses/.*")))).hasSize(2);
     }
 

@@ -15,8 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cikit.core.event.EventType;
 import io.cikit.core.event.PullRequestEvent;
 import io.cikit.core.report.CommitStatus;
-import io.cikit.core.report.TestCounts;
 import io.cikit.core.report.VcsIntegration;
+import io.cikit.core.result.ResultFormat;
+import io.cikit.core.result.TestResult;
+import io.cikit.core.result.TestResults;
+import io.cikit.core.result.TestStatus;
 import io.cikit.core.trigger.TriggerDecision;
 import io.cikit.core.trigger.TriggerPolicy;
 import io.cikit.core.webhook.WebhookResult;
@@ -52,6 +55,18 @@ class VcsIntegrationTest {
                 .defaultContext("cikit/lab")
                 .meterRegistry(registry)
                 .build();
+    }
+
+    private static TestResults results(int passed, List<String> failed, int skipped) {
+        List<TestResult> all = new ArrayList<>();
+        failed.forEach(name -> all.add(TestResult.builder(name, TestStatus.FAIL).build()));
+        for (int i = 0; i < passed; i++) {
+            all.add(TestResult.builder("pass/" + i, TestStatus.PASS).build());
+        }
+        for (int i = 0; i < skipped; i++) {
+            all.add(TestResult.builder("skip/" + i, TestStatus.SKIP).build());
+        }
+        return new TestResults(ResultFormat.KTAP, all, false);
     }
 
     private static byte[] fixture(String name) throws IOException {
@@ -90,11 +105,12 @@ class VcsIntegrationTest {
 
         PullRequestEvent pr = (PullRequestEvent) ((WebhookResult.Accepted) result).event();
         CommitStatus reported = vcs.reportTestResults(pr.repository(), pr.pullRequest().headSha(), "cikit/lab/rpi4",
-                new TestCounts(57, 2, 3, 0, List.of("kselftest/net/ping", "kunit/ext4")),
+                results(57, List.of("kselftest/net/ping", "kunit/ext4"), 3),
                 Optional.of(URI.create("https://lab.example/runs/12")));
 
         JsonNode done = body(requests(postRequestedFor(urlPathEqualTo(STATUSES))).get(1));
-        assertThat(done.path("state").asText()).isEqualTo("failure").isEqualTo(reported.state().wireName());
+        assertThat(done.path("state").asText()).isEqualTo("failure");
+        assertThat(reported.state()).isEqualTo(io.cikit.core.report.StatusState.FAILURE);
         assertThat(done.path("context").asText()).isEqualTo("cikit/lab/rpi4");
         assertThat(done.path("description").asText())
                 .isEqualTo("2 failed, 57 passed, 3 skipped | kselftest/net/ping, kunit/ext4");

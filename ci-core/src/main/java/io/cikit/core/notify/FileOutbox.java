@@ -1,0 +1,444 @@
+package io.cikit.core.notify;
+
+import io.cikit.core.notify.internal.JournalCodec;
+import io.cikit.core.notify.internal.JournalFile;
+import io.cikit.core.notify.internal.OutboxState;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link Outbox}: an append-only journal in a directory, replayed into memory on {@link #open}.
+ *
+ * <p>Durability: {@link #record} returns once its frame is written and forced to disk. Concurrent callers share one
+ * fsync (group commit): whoever finds no write in progress writes every frame queued so far. A crash can tear only
+ * the last frame, which reopening cuts off (keeping the bytes beside the journal). Updates that only acknowledge are
+ * written without waiting for an fsync of their own (the next forced write covers them): a killed process loses
+ * none of them, a power loss may lose the newest, which only causes a redelivery.
+ *
+ * <p>Compaction: when the journal has grown past {@link Builder#compactAfterBytes} and most of what it records is
+ * settled, the live state is written to a new generation file which atomically replaces the old one.
+ *
+ * <p>Thread-safe within a process. One process at a time: the directory is locked ({@code outbox.lock}) while open,
+ * and opening a locked directory fails with {@link OutboxException}. Bounded: at most {@link Builder#maxEntries}
+ * pending deliveries plus dead letters (default {@value #DEFAULT_MAX_ENTRIES}).
+ */
+public final class FileOutbox implements Outbox {
+    private static final Logger LOG = LoggerFactory.getLogger(FileOutbox.class);
+
+    /** Default bound on pending deliveries plus dead letters. */
+    public static final int DEFAULT_MAX_ENTRIES = 200_000;
+    /** Default journal size below which compaction is not considered. */
+    public static final long DEFAULT_COMPACT_AFTER_BYTES = 16L * 1024 * 1024;
+
+    private final Path dir;
+    private final boolean fsync;
+    private final long compactAfterBytes;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final OutboxState state;
+    private final JournalFile journal;
+    private final JournalFile.Recovery recovery;
+
+    // guarded by this
+    private List<byte[]> queued = new ArrayList<>();
+    private boolean queuedNeedsForce;
+    private long queuedSeq;
+    private long durableSeq;
+    private boolean writing;
+    private int waiting;
+    private @Nullable Throwable failure;
+    private boolean closed;
+    private long entriesWritten;
+    private long nextCompactionCheck;
+
+    private FileOutbox(Builder b) {
+        this.dir = b.dir;
+        this.fsync = b.fsync;
+        this.compactAfterBytes = b.compactAfterBytes;
+        this.state = new OutboxState(b.maxEntries);
+        FileChannel lc = null;
+        FileLock fl = null;
+        JournalFile j = null;
+        try {
+            Files.createDirectories(dir);
+            lc = FileChannel.open(dir.resolve("outbox.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                fl = lc.tryLock();
+            } catch (OverlappingFileLockException e) {
+                fl = null;
+            }
+            if (fl == null) {
+                throw new OutboxException("outbox directory " + dir + " is in use by another FileOutbox");
+            }
+            long[] entries = {0};
+            j = JournalFile.open(dir, fsync, payload -> {
+                OutboxUpdate u = JournalCodec.decode(payload);
+                entries[0] += u.added().size() + u.deadLettered().size() + u.acknowledged().size();
+                state.apply(u);
+            });
+            this.entriesWritten = entries[0];
+        } catch (IOException | IllegalArgumentException | OutboxException e) {
+            closeQuietly(j, lc);
+            if (e instanceof OutboxException oe) {
+                throw oe;
+            }
+            throw new OutboxException("cannot open outbox in " + dir + ": " + e.getMessage(), e);
+        }
+        this.lockChannel = lc;
+        this.lock = fl;
+        this.journal = j;
+        this.recovery = j.recovery();
+        this.nextCompactionCheck = compactAfterBytes;
+        LOG.debug("Opened outbox {}: {} pending, {} dead letters, {} records replayed", dir, state.depth(),
+                state.size() - state.depth(), recovery.frames());
+        synchronized (this) {
+            writing = true;
+        }
+        try {
+            compactIfWorthIt();
+        } finally {
+            synchronized (this) {
+                writing = false;
+            }
+        }
+    }
+
+    /** Opens (or creates) the outbox in a directory with the defaults. */
+    public static FileOutbox open(Path dir) {
+        return builder(dir).open();
+    }
+
+    public static Builder builder(Path dir) {
+        return new Builder(dir);
+    }
+
+    @Override
+    public void record(OutboxUpdate update) {
+        Objects.requireNonNull(update, "update");
+        if (update.isEmpty()) {
+            return;
+        }
+        byte[] payload = JournalCodec.encode(update);
+        if (payload.length > JournalFile.MAX_FRAME) {
+            throw new OutboxException("outbox update too large: " + payload.length + " bytes, limit " + JournalFile.MAX_FRAME);
+        }
+        long seq;
+        synchronized (this) {
+            checkUsable();
+            state.checkCapacity(update);
+            state.apply(update);
+            queued.add(payload);
+            queuedNeedsForce |= !update.onlyAcknowledges();
+            seq = ++queuedSeq;
+            entriesWritten += update.added().size() + update.deadLettered().size() + update.acknowledged().size();
+        }
+        awaitDurable(seq, update.onlyAcknowledges());
+    }
+
+    @Override
+    public synchronized List<PendingDelivery> pending() {
+        return state.pending();
+    }
+
+    @Override
+    public synchronized List<DeadLetter> deadLetters() {
+        return state.deadLetters();
+    }
+
+    @Override
+    public synchronized int depth() {
+        return state.depth();
+    }
+
+    /** The directory this outbox lives in. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** Bytes in the current journal file. */
+    public synchronized long journalBytes() {
+        return journal.size();
+    }
+
+    /**
+     * Bytes cut off the end of the journal when it was opened: a last record torn by a crash (kept beside the
+     * journal as {@code journal-<generation>.log.torn}). Zero after a clean shutdown.
+     */
+    public long tornBytesOnOpen() {
+        return recovery.tornBytes();
+    }
+
+    /** Rewrites the journal to hold only the live state now, whatever its size. */
+    public void compact() {
+        synchronized (this) {
+            checkUsable();
+        }
+        becomeWriter();
+        try {
+            flushQueued(true);
+            rewrite();
+        } catch (IOException e) {
+            throw new OutboxException("compaction of " + dir + " failed: " + e.getMessage(), e);
+        } finally {
+            releaseWriter();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        becomeWriter();
+        try {
+            flushQueued(true);
+            journal.force();
+        } catch (IOException e) {
+            LOG.warn("Outbox {}: last records may not be durable: {}", dir, e.toString());
+        } finally {
+            releaseWriter();
+            closeQuietly(journal, null);
+            try {
+                lock.release();
+            } catch (IOException e) {
+                LOG.debug("releasing outbox lock: {}", e.toString());
+            }
+            closeQuietly(null, lockChannel);
+        }
+    }
+
+    private void awaitDurable(long seq, boolean lazy) {
+        List<byte[]> batch;
+        long batchEnd;
+        boolean force;
+        synchronized (this) {
+            while (true) {
+                if (durableSeq >= seq) {
+                    return;
+                }
+                if (failure != null) {
+                    throw new OutboxException("outbox " + dir + " failed earlier: " + failure.getMessage(), failure);
+                }
+                if (!writing) {
+                    break;
+                }
+                if (lazy) {
+                    // the next writer takes this frame along; until then a crash only costs a redelivery
+                    return;
+                }
+                waiting++;
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OutboxException("interrupted while waiting for the outbox to be durable", e);
+                } finally {
+                    waiting--;
+                }
+            }
+            writing = true;
+            batch = queued;
+            queued = new ArrayList<>();
+            batchEnd = queuedSeq;
+            force = queuedNeedsForce;
+            queuedNeedsForce = false;
+        }
+        try {
+            journal.append(batch, force);
+            synchronized (this) {
+                durableSeq = batchEnd;
+                notifyAll();
+            }
+            // nobody waits to take over: write the acknowledgements that queued up meanwhile too (a few rounds at
+            // most, so a steady stream of them cannot hold this caller)
+            for (int round = 0; round < 8 && moreForThisWriter(); round++) {
+                flushQueued(false);
+            }
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                failure = e;
+                writing = false;
+                notifyAll();
+            }
+            LOG.error("Outbox {}: journal write failed; refusing further updates: {}", dir, e.toString());
+            throw new OutboxException("outbox " + dir + " cannot write its journal: " + e.getMessage(), e);
+        }
+        try {
+            compactIfWorthIt();
+        } finally {
+            releaseWriter();
+        }
+    }
+
+    private synchronized boolean moreForThisWriter() {
+        return !queued.isEmpty() && waiting == 0;
+    }
+
+    private void compactIfWorthIt() {
+        long size;
+        long live;
+        long written;
+        synchronized (this) {
+            size = journal.size();
+            live = state.size();
+            written = entriesWritten;
+        }
+        if (size < nextCompactionCheck) {
+            return;
+        }
+        if (written <= 2 * live) {
+            // at least half of what the journal records is still live: rewriting would not shrink it much; look
+            // again when it has grown by half
+            nextCompactionCheck = size + size / 2;
+            return;
+        }
+        try {
+            rewrite();
+        } catch (IOException | RuntimeException e) {
+            nextCompactionCheck = size * 2;
+            LOG.warn("Outbox {}: compaction failed, the current journal stays in use: {}", dir, e.toString());
+        }
+    }
+
+    /** Caller is the writer. Queued frames, already applied to the state, are written after the snapshot. */
+    private void rewrite() throws IOException {
+        List<OutboxUpdate> snapshot;
+        synchronized (this) {
+            snapshot = state.snapshot(256);
+        }
+        List<byte[]> payloads = new ArrayList<>(snapshot.size());
+        long entries = 0;
+        for (OutboxUpdate u : snapshot) {
+            payloads.add(JournalCodec.encode(u));
+            entries += u.added().size() + u.deadLettered().size();
+        }
+        long before = journal.size();
+        journal.rewrite(payloads);
+        synchronized (this) {
+            entriesWritten = entries;
+            nextCompactionCheck = Math.max(compactAfterBytes, journal.size() * 2);
+        }
+        LOG.debug("Outbox {}: compacted journal from {} to {} bytes", dir, before, journal.size());
+    }
+
+    /** Caller is the writer. Forces when asked to or when a queued frame's caller waits for the disk. */
+    private void flushQueued(boolean forceAnyway) throws IOException {
+        List<byte[]> batch;
+        long batchEnd;
+        boolean force;
+        synchronized (this) {
+            batch = queued;
+            queued = new ArrayList<>();
+            batchEnd = queuedSeq;
+            force = forceAnyway || queuedNeedsForce;
+            queuedNeedsForce = false;
+        }
+        journal.append(batch, force);
+        synchronized (this) {
+            durableSeq = batchEnd;
+            notifyAll();
+        }
+    }
+
+    private synchronized void becomeWriter() {
+        while (writing) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OutboxException("interrupted while waiting for the outbox", e);
+            }
+        }
+        writing = true;
+    }
+
+    private synchronized void releaseWriter() {
+        writing = false;
+        notifyAll();
+    }
+
+    private void checkUsable() {
+        if (closed) {
+            throw new OutboxException("outbox " + dir + " is closed");
+        }
+        if (failure != null) {
+            throw new OutboxException("outbox " + dir + " failed earlier: " + failure.getMessage(), failure);
+        }
+    }
+
+    private static void closeQuietly(@Nullable JournalFile j, @Nullable FileChannel c) {
+        try {
+            if (j != null) {
+                j.close();
+            }
+            if (c != null) {
+                c.close();
+            }
+        } catch (IOException e) {
+            LOG.debug("closing outbox files: {}", e.toString());
+        }
+    }
+
+    /** Options for a {@link FileOutbox}. Not thread-safe. */
+    public static final class Builder {
+        private final Path dir;
+        private boolean fsync = true;
+        private int maxEntries = DEFAULT_MAX_ENTRIES;
+        private long compactAfterBytes = DEFAULT_COMPACT_AFTER_BYTES;
+
+        private Builder(Path dir) {
+            this.dir = Objects.requireNonNull(dir, "dir");
+        }
+
+        /**
+         * Whether each write is forced to disk before {@link #record} returns (default true). Off, a power loss may
+         * lose recently accepted notifications; a process crash still does not.
+         */
+        public Builder fsync(boolean on) {
+            this.fsync = on;
+            return this;
+        }
+
+        /** Bound on pending deliveries plus dead letters (default {@value FileOutbox#DEFAULT_MAX_ENTRIES}). */
+        public Builder maxEntries(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxEntries must be positive");
+            }
+            this.maxEntries = max;
+            return this;
+        }
+
+        /** Journal size below which compaction is not considered (default 16 MiB). */
+        public Builder compactAfterBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("compactAfterBytes must be positive");
+            }
+            this.compactAfterBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Opens the outbox, replaying its journal.
+         *
+         * @throws OutboxException when the directory is locked by another outbox, unreadable, or holds a journal
+         *     this version cannot read
+         */
+        public FileOutbox open() {
+            return new FileOutbox(this);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/** cikit GitLab: webhooks, GitLab CI build payloads and the REST client. */
+module io.cikit.vcs.gitlab {
+    requires transitive io.cikit.core;
+
+    exports io.cikit.vcs.gitlab;
+
+    provides io.cikit.core.webhook.WebhookParser with io.cikit.vcs.gitlab.GitLabWebhookParser;
+    provides io.cikit.core.build.BuildPayloadParser with io.cikit.vcs.gitlab.GitLabCiBuildParser;
+}
