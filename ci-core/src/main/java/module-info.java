@@ -31,4 +31,5 @@ module io.cikit.core {
     uses io.cikit.core.webhook.WebhookParser;
     uses io.cikit.core.build.BuildPayloadParser;
     uses io.cikit.core.notify.NotificationChannelProvider;
+    uses io.cikit.core.report.VcsClientProvider;
 }

@@ -5,4 +5,5 @@ module io.cikit.vcs.github {
     exports io.cikit.vcs.github;
 
     provides io.cikit.core.webhook.WebhookParser with io.cikit.vcs.github.GitHubWebhookParser;
+    provides io.cikit.core.report.VcsClientProvider with io.cikit.vcs.github.GitHubClientProvider;
 }

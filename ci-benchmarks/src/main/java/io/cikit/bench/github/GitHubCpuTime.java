@@ -1,0 +1,78 @@
+package io.cikit.bench.github;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The paths of {@link GitHubWebhookBenchmark}, timed in CPU time of the measuring thread rather than wall time: on a
+ * machine shared with other work, time spent descheduled is not counted, so the figures approach what one
+ * dedicated core would do. Not a JMH benchmark (no forks, no blackhole); a cross-check of its ratios.
+ *
+ * <p>Run: {@code java -cp ci-benchmarks/target/benchmarks.jar io.cikit.bench.github.GitHubCpuTime [seconds]}.
+ */
+public final class GitHubCpuTime {
+    private GitHubCpuTime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Map<String, Double>> perSecond = new LinkedHashMap<>();
+        for (String event : List.of("push", "pull_request")) {
+            GitHubWebhookBenchmark state = new GitHubWebhookBenchmark();
+            state.event = event;
+            state.setUp();
+            Map<String, Supplier<Object>> paths = new LinkedHashMap<>();
+            paths.put("cikit", state::cikit);
+            paths.put("floor", state::floor);
+            paths.put("hub4j", state::hub4j);
+            // warm every path first, then measure them in turns so load changes hit all alike
+            for (Supplier<Object> path : paths.values()) {
+                run(path, threads, (long) (seconds * 0.5e9));
+            }
+            Map<String, List<Double>> samples = new LinkedHashMap<>();
+            for (int round = 0; round < 5; round++) {
+                for (Map.Entry<String, Supplier<Object>> path : paths.entrySet()) {
+                    samples.computeIfAbsent(path.getKey(), k -> new ArrayList<>())
+                            .add(run(path.getValue(), threads, (long) (seconds * 0.1e9)));
+                }
+            }
+            Map<String, Double> medians = new LinkedHashMap<>();
+            samples.forEach((name, list) -> medians.put(name, list.stream().sorted().toList().get(list.size() / 2)));
+            perSecond.put(event, medians);
+        }
+        System.out.println("deliveries per CPU-second (median of 5 rounds)");
+        System.out.printf(Locale.ROOT, "%-14s %12s %12s %12s%n", "event", "cikit", "floor", "hub4j");
+        perSecond.forEach((event, m) -> System.out.printf(Locale.ROOT, "%-14s %12.0f %12.0f %12.0f%n", event,
+                m.get("cikit"), m.get("floor"), m.get("hub4j")));
+        for (String path : List.of("cikit", "floor", "hub4j")) {
+            double mean = perSecond.values().stream().mapToDouble(m -> m.get(path)).average().orElse(0);
+            System.out.printf(Locale.ROOT, "mean %-9s %12.0f%n", path, mean);
+        }
+    }
+
+    /** Operations per CPU-second of the calling thread over about {@code cpuNanos}. */
+    private static double run(Supplier<Object> path, ThreadMXBean threads, long cpuNanos) {
+        long sink = 0;
+        long start = threads.getCurrentThreadCpuTime();
+        long ops = 0;
+        long used;
+        do {
+            for (int i = 0; i < 100; i++) {
+                sink += System.identityHashCode(path.get());
+            }
+            ops += 100;
+            used = threads.getCurrentThreadCpuTime() - start;
+        } while (used < cpuNanos);
+        if (sink == 42) {
+            System.out.print("");
+        }
+        return ops * 1e9 / used;
+    }
+}
