@@ -8,6 +8,10 @@ module io.cikit.core {
     requires transitive micrometer.core;
     requires static transitive org.jspecify;
     requires java.net.http;
+    requires org.apache.commons.compress;
+    requires org.tukaani.xz;
+    // pure-Java zstd; an automatic module named after its jar
+    requires aircompressor;
 
     exports io.cikit.core;
     exports io.cikit.core.artifact;
