@@ -205,7 +205,13 @@ final class FdtReader {
             if (len <= SMALL_VALUE) {
                 byte[] v = new byte[(int) len];
                 readFully(v);
-                props.add(new Prop(node, nameOff, v, len, null));
+                ArtifactReport.Builder inner = null;
+                if (image && len >= 64 && nested < MAX_NESTED && FdtReader.matches(v, v.length)) {
+                    // a small embedded device tree
+                    nested++;
+                    inner = ctx.payload(Compression.NONE, new java.io.ByteArrayInputStream(v), path + ":" + node, depth);
+                }
+                props.add(new Prop(node, nameOff, v, len, inner));
             } else if (image && nested < MAX_NESTED) {
                 nested++;
                 long start = pos;

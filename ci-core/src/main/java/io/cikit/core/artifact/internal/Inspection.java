@@ -167,6 +167,10 @@ final class Inspection {
     boolean findBanner(InputStream content, ArtifactReport.Builder b) throws IOException {
         Optional<BannerScanner.Banner> banner = BannerScanner.linuxBanner().scan(content);
         banner.ifPresent(x -> b.version(x.release()).detail("banner", x.line()));
+        if (banner.isEmpty() && budget.exhausted()) {
+            b.reason("no version banner before the end of the " + limits.decompressedBudgetBytes()
+                    + "-byte decompression budget");
+        }
         return banner.isPresent();
     }
 

@@ -2,7 +2,9 @@ package io.cikit.core.artifact.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.cikit.core.artifact.Arch;
 import io.cikit.core.artifact.ArtifactKind;
 import io.cikit.core.artifact.ArtifactReport;
@@ -28,6 +30,9 @@ final class JsonArtifactReader {
             "SDK_VERSION", "BB_VERSION");
     private static final List<String> TUXMAKE_OBJECTS = List.of("results", "source", "git", "build", "tuxmake", "compiler");
     private static final int MAX_SCALARS = 50_000;
+    /** Reads one nested object out of a document being streamed: what follows it is not "trailing". */
+    private static final ObjectReader NESTED = Json.mapper().reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonArtifactReader() {
     }
@@ -44,7 +49,7 @@ final class JsonArtifactReader {
                 String key = p.currentName();
                 JsonToken t = p.nextToken();
                 if (t == JsonToken.START_OBJECT && TUXMAKE_OBJECTS.contains(key)) {
-                    objects.put(key, p.readValueAsTree());
+                    objects.put(key, NESTED.readTree(p));
                 } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     p.skipChildren();
                 } else if (t != null && t.isScalarValue() && t != JsonToken.VALUE_NULL && scalars.size() < MAX_SCALARS) {
