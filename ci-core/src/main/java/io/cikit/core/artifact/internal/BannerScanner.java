@@ -142,6 +142,6 @@ final class BannerScanner {
 
     /** Whether a string is shaped like a kernel release ({@code 6.1.0-56-amd64}). */
     static boolean isRelease(String s) {
-        return s != null && s.length() <= 128 && s.matches("\\d+\\.\\d+[^\\s()/%]*");
+        return s != null && s.length() <= 128 && s.matches("\\d+\\.\\d+[\\x21-\\x7E&&[^()/%]]*");
     }
 }
