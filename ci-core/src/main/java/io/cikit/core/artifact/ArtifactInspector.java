@@ -61,7 +61,8 @@ public final class ArtifactInspector {
     /**
      * Inspects a stream, reading it to the end (the caller closes it). Used for archive entries and downloads.
      *
-     * @throws CiException when the stream itself fails (never for its content)
+     * @throws CiException when the stream itself fails (never for its content); an unchecked exception the
+     *     stream throws is passed on unchanged
      */
     public ArtifactReport inspect(InputStream in, String path) {
         Objects.requireNonNull(in, "in");
@@ -69,6 +70,10 @@ public final class ArtifactInspector {
         try {
             return Inspector.inspect(in, path, limits);
         } catch (SourceReadFailure e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                // e.g. an archive refusing the entry being read: the caller's own exception, unchanged
+                throw r;
+            }
             throw new CiException("cannot read " + path + ": " + e.getMessage(), e.getCause());
         }
     }

@@ -16,6 +16,7 @@ final class Lz4LegacyInputStream extends InputStream {
     private final InputStream in;
     private InputStream block;
     private boolean eof;
+    private boolean blockProduced;
 
     Lz4LegacyInputStream(InputStream in) throws IOException {
         this.in = in;
@@ -36,8 +37,20 @@ final class Lz4LegacyInputStream extends InputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         while (!eof) {
             if (block != null) {
-                int n = block.read(b, off, len);
+                int n;
+                try {
+                    n = block.read(b, off, len);
+                } catch (IOException e) {
+                    // the kernel appends the uncompressed size after the last block: a "block" that ends at once
+                    // with the input is that trailer, not damage
+                    if (!blockProduced && in.read() < 0) {
+                        eof = true;
+                        break;
+                    }
+                    throw e;
+                }
                 if (n >= 0) {
+                    blockProduced |= n > 0;
                     return n;
                 }
                 block = null;
@@ -49,6 +62,7 @@ final class Lz4LegacyInputStream extends InputStream {
                 break;
             }
             block = new BlockLZ4CompressorInputStream(Streams.limit(in, size));
+            blockProduced = false;
         }
         return -1;
     }

@@ -35,8 +35,8 @@ public final class SourceStream extends InputStream {
         int n;
         try {
             n = source.read(b, off, len);
-        } catch (IOException e) {
-            throw new SourceReadFailure(e);
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof SourceReadFailure f ? f : new SourceReadFailure(e);
         }
         if (n > 0) {
             sha256.update(b, off, n);

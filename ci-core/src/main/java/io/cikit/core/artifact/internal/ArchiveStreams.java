@@ -1,0 +1,326 @@
+package io.cikit.core.artifact.internal;
+
+import io.cikit.core.artifact.ArchiveEntry;
+import io.cikit.core.artifact.ArchiveLimits;
+import io.cikit.core.artifact.Compression;
+import io.cikit.core.artifact.ImageFormat;
+import io.cikit.core.artifact.UnsafeArchiveException;
+import io.cikit.core.artifact.UnsafeArchiveException.Reason;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.cpio.CpioArchiveEntry;
+import org.apache.commons.compress.archivers.cpio.CpioArchiveInputStream;
+import org.apache.commons.compress.archivers.cpio.CpioConstants;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams the entries of a tar (plain or gzip/xz/zstd/bzip2/lz4/lzma-compressed), cpio or zip archive with
+ * Commons Compress, applying an {@link EntryGuard} to each entry and metering bytes: entry sizes as read, total
+ * decompressed bytes, and the expansion ratio against the compressed bytes consumed.
+ */
+public final class ArchiveStreams {
+    private static final int SNIFF_RAW = 64 * 1024;
+
+    private ArchiveStreams() {
+    }
+
+    /** What an archive is: its container and the compression around it. */
+    public record Kind(ImageFormat container, Compression compression) {
+    }
+
+    /** Receives each admitted entry with its content, readable only during the call. */
+    @FunctionalInterface
+    public interface Visitor {
+        void visit(ArchiveEntry entry, InputStream content) throws IOException;
+    }
+
+    /** The archive kind from the leading bytes, or empty when they are not a supported archive. */
+    public static Optional<Kind> sniff(byte[] head, int n, long decoderMemoryBytes) {
+        Compression c = Decoders.sniff(head, n, 0);
+        if (c == Compression.NONE) {
+            return container(head, n).map(k -> new Kind(k, Compression.NONE));
+        }
+        if (c == Compression.LZO || c == Compression.UNKNOWN) {
+            return Optional.empty();
+        }
+        byte[] inner = new byte[1024];
+        int got = 0;
+        try (InputStream d = Decoders.open(c, new ByteArrayInputStream(head, 0, n), decoderMemoryBytes)) {
+            int r;
+            while (got < inner.length && (r = d.read(inner, got, inner.length - got)) >= 0) {
+                got += r;
+            }
+        } catch (IOException e) {
+            // a short or damaged stream may still show what it is; reading it later says what is wrong
+        }
+        return container(inner, got).filter(k -> k != ImageFormat.ZIP).map(k -> new Kind(k, c));
+    }
+
+    private static Optional<ImageFormat> container(byte[] h, int n) {
+        if (Bytes.at(h, n, 257, "ustar")) {
+            return Optional.of(ImageFormat.TAR);
+        }
+        if (Bytes.at(h, n, 0, "070701") || Bytes.at(h, n, 0, "070702") || Bytes.at(h, n, 0, "070707")) {
+            return Optional.of(ImageFormat.CPIO);
+        }
+        if (Bytes.at(h, n, 0, new byte[] {'P', 'K', 3, 4}) || Bytes.at(h, n, 0, new byte[] {'P', 'K', 5, 6})) {
+            return Optional.of(ImageFormat.ZIP);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Streams every entry of the archive in {@code raw} (which this reads from its start and does not close).
+     *
+     * @throws UnsafeArchiveException when an entry or limit is refused, or the stream is truncated or corrupt
+     * @throws SourceReadFailure when {@code raw} itself fails
+     * @throws IOException when the visitor does
+     */
+    public static Kind stream(InputStream raw, ArchiveLimits limits, boolean extracting, Visitor visitor) throws IOException {
+        Meter meter = new Meter(limits);
+        BufferedInputStream in = new BufferedInputStream(meter.raw(raw), SNIFF_RAW);
+        in.mark(SNIFF_RAW);
+        byte[] head = new byte[SNIFF_RAW];
+        int n = readSource(in, head);
+        in.reset();
+        Kind kind = sniff(head, n, limits.decoderMemoryBytes()).orElseThrow(() -> new UnsafeArchiveException(
+                Reason.CORRUPT, null, "not a tar, cpio or zip archive (plain or compressed)"));
+        InputStream decoded;
+        try {
+            decoded = Decoders.open(kind.compression(), in, limits.decoderMemoryBytes());
+        } catch (IOException e) {
+            throw ArchiveFailures.classify(e, null);
+        }
+        InputStream metered = meter.decompressed(decoded);
+        EntryGuard guard = new EntryGuard(limits, extracting);
+        switch (kind.container()) {
+            case TAR -> tar(new TarArchiveInputStream(metered), guard, meter, visitor);
+            case CPIO -> cpio(new CpioArchiveInputStream(metered), guard, meter, visitor);
+            default -> zip(new ZipArchiveInputStream(metered, "UTF-8", true, true), guard, meter, visitor);
+        }
+        return kind;
+    }
+
+    private static int readSource(InputStream in, byte[] head) throws IOException {
+        return Streams.readUpTo(in, head, 0, head.length);
+    }
+
+    private static void tar(TarArchiveInputStream t, EntryGuard guard, Meter meter, Visitor visitor) throws IOException {
+        TarArchiveEntry e;
+        String last = null;
+        long lastDataEnd = -1;
+        while ((e = next(t, last)) != null) {
+            last = e.getName();
+            ArchiveEntry.Type type = e.isSymbolicLink() ? ArchiveEntry.Type.SYMLINK : e.isLink() ? ArchiveEntry.Type.HARDLINK
+                    : e.isDirectory() ? ArchiveEntry.Type.DIRECTORY : e.isCharacterDevice() || e.isBlockDevice()
+                    ? ArchiveEntry.Type.DEVICE : e.isFIFO() ? ArchiveEntry.Type.FIFO : e.isFile()
+                    ? ArchiveEntry.Type.FILE : ArchiveEntry.Type.OTHER;
+            long size = e.isSparse() ? e.getRealSize() : e.getSize();
+            // the tar reader consumes whole 512-byte records and nothing more, so this is where the data ends
+            lastDataEnd = e.isSparse() ? -1 : meter.decompressed + (e.getSize() + 511) / 512 * 512;
+            visit(guard.admit(e.getName(), type, size, e.getLinkName(), e.getMode()), e.getName(), t, meter, visitor);
+        }
+        // Commons Compress treats a stream that stops at a record boundary as a clean end; a real end has a zero record
+        if (lastDataEnd >= 0 && meter.decompressed < lastDataEnd + 512) {
+            throw new UnsafeArchiveException(Reason.TRUNCATED, last,
+                    "archive is truncated: the tar stream ends without its end-of-archive marker");
+        }
+    }
+
+    private static void cpio(CpioArchiveInputStream c, EntryGuard guard, Meter meter, Visitor visitor) throws IOException {
+        CpioArchiveEntry e;
+        String last = null;
+        while ((e = next(c, last)) != null) {
+            last = e.getName();
+            long fmt = e.getMode() & CpioConstants.S_IFMT;
+            ArchiveEntry.Type type = fmt == CpioConstants.C_ISLNK ? ArchiveEntry.Type.SYMLINK
+                    : fmt == CpioConstants.C_ISDIR ? ArchiveEntry.Type.DIRECTORY
+                    : fmt == CpioConstants.C_ISCHR || fmt == CpioConstants.C_ISBLK ? ArchiveEntry.Type.DEVICE
+                    : fmt == CpioConstants.C_ISFIFO ? ArchiveEntry.Type.FIFO
+                    : fmt == CpioConstants.C_ISREG ? ArchiveEntry.Type.FILE : ArchiveEntry.Type.OTHER;
+            String link = null;
+            if (type == ArchiveEntry.Type.SYMLINK) {
+                // a cpio symlink's target is its content
+                if (e.getSize() > 4096) {
+                    throw new UnsafeArchiveException(Reason.INVALID_NAME, last, "symlink target longer than 4096");
+                }
+                byte[] target = new byte[(int) e.getSize()];
+                try {
+                    link = new String(target, 0, Streams.readUpTo(c, target, 0, target.length), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException x) {
+                    throw ArchiveFailures.classify(x, last);
+                }
+            }
+            visit(guard.admit(e.getName(), type, e.getSize(), link, (int) e.getMode()), e.getName(), c, meter, visitor);
+        }
+    }
+
+    private static void zip(ZipArchiveInputStream z, EntryGuard guard, Meter meter, Visitor visitor) throws IOException {
+        ZipArchiveEntry e;
+        String last = null;
+        while ((e = next(z, last)) != null) {
+            last = e.getName();
+            // local headers carry no Unix file type, so zip entries are only ever files or directories
+            ArchiveEntry.Type type = e.isDirectory() ? ArchiveEntry.Type.DIRECTORY : ArchiveEntry.Type.FILE;
+            visit(guard.admit(e.getName(), type, Math.max(0, e.getSize()), null, e.getUnixMode()), e.getName(), z, meter, visitor);
+        }
+    }
+
+    private static <E extends org.apache.commons.compress.archivers.ArchiveEntry> @Nullable E next(
+            ArchiveInputStream<E> in, @Nullable String previous) {
+        try {
+            return in.getNextEntry();
+        } catch (IOException e) {
+            throw ArchiveFailures.classify(e, previous);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
+            // header parsers signal some malformed fields with unchecked exceptions
+            throw new UnsafeArchiveException(Reason.CORRUPT, previous, "archive is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    private static void visit(Optional<ArchiveEntry> admitted, String rawName, InputStream archive, Meter meter,
+            Visitor visitor) throws IOException {
+        if (admitted.isEmpty()) {
+            return;
+        }
+        ArchiveEntry entry = admitted.get();
+        InputStream content = meter.entry(archive, rawName);
+        visitor.visit(entry, content);
+        // what the visitor left unread still passes the meters: a bomb must not expand unseen
+        Streams.drain(content);
+    }
+
+    /** Counts bytes at three places: raw (compressed) input, decompressed output, and each entry's content. */
+    private static final class Meter {
+        private final ArchiveLimits limits;
+        private long raw;
+        private long decompressed;
+        private long content;
+
+        Meter(ArchiveLimits limits) {
+            this.limits = limits;
+        }
+
+        InputStream raw(InputStream source) {
+            return new FilterInputStream(source) {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int r = read(one, 0, 1);
+                    return r < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    int r;
+                    try {
+                        r = super.read(b, off, len);
+                    } catch (IOException | RuntimeException e) {
+                        throw e instanceof SourceReadFailure f ? f : new SourceReadFailure(e);
+                    }
+                    if (r > 0) {
+                        raw += r;
+                    }
+                    return r;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    return Streams.skipFully(this, n);
+                }
+            };
+        }
+
+        InputStream decompressed(InputStream decoder) {
+            return new FilterInputStream(decoder) {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int r = read(one, 0, 1);
+                    return r < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int r = super.read(b, off, len);
+                    if (r > 0) {
+                        decompressed += r;
+                        check();
+                    }
+                    return r;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    return Streams.skipFully(this, n);
+                }
+            };
+        }
+
+        /** Decompressed bytes (or, for zip, entry bytes inflated inside the container) against the raw bytes. */
+        private void check() {
+            long expanded = Math.max(decompressed, content);
+            if (expanded > limits.maxTotalBytes()) {
+                throw new UnsafeArchiveException(Reason.TOO_LARGE, null,
+                        "archive decompresses to more than " + limits.maxTotalBytes() + " bytes");
+            }
+            if (expanded > limits.ratioGraceBytes() && expanded > limits.maxExpansionRatio() * Math.max(raw, 1)) {
+                throw new UnsafeArchiveException(Reason.RATIO_EXCEEDED, null, String.format(
+                        "archive expands more than %.0f:1 (%d bytes from %d)", limits.maxExpansionRatio(), expanded, raw));
+            }
+        }
+
+        /** An entry's content: counted against the per-entry limit; read failures become the archive's. */
+        InputStream entry(InputStream archive, String name) {
+            return new InputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int r = read(one, 0, 1);
+                    return r < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    int r;
+                    try {
+                        r = archive.read(b, off, len);
+                    } catch (IOException e) {
+                        throw ArchiveFailures.classify(e, name);
+                    }
+                    if (r > 0) {
+                        read += r;
+                        content += r;
+                        check();
+                        if (read > limits.maxEntryBytes()) {
+                            throw new UnsafeArchiveException(Reason.TOO_LARGE, name,
+                                    "entry " + name + " holds more than " + limits.maxEntryBytes() + " bytes");
+                        }
+                    }
+                    return r;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    return Streams.skipFully(this, n);
+                }
+
+                @Override
+                public void close() {
+                    // the archive stream moves on to the next entry by itself
+                }
+            };
+        }
+    }
+}
