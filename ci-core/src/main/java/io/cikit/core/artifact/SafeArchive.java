@@ -63,7 +63,7 @@ public final class SafeArchive {
     public static SafeArchive open(Path file, ArchiveLimits limits) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(limits, "limits");
-        byte[] head = new byte[64 * 1024];
+        byte[] head = new byte[ArchiveStreams.SNIFF_RAW];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
@@ -77,7 +77,7 @@ public final class SafeArchive {
 
     /** Whether the file's first bytes are an archive this class reads; never throws for content. */
     public static boolean isArchive(Path file) {
-        byte[] head = new byte[64 * 1024];
+        byte[] head = new byte[ArchiveStreams.SNIFF_RAW];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, head.length);
             return ArchiveStreams.sniff(head, n, ArchiveLimits.DEFAULT.decoderMemoryBytes()).isPresent();

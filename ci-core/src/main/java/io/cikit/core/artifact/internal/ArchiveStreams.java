@@ -28,7 +28,11 @@ import org.jspecify.annotations.Nullable;
  * decompressed bytes, and the expansion ratio against the compressed bytes consumed.
  */
 public final class ArchiveStreams {
-    private static final int SNIFF_RAW = 64 * 1024;
+    /**
+     * Raw bytes read to tell the format: decoders only emit a block's output once they have the whole block (an
+     * LZMA2 chunk is up to 64 KiB compressed, a bzip2 block of incompressible data about 900 KiB).
+     */
+    public static final int SNIFF_RAW = 1024 * 1024 + 64 * 1024;
 
     private ArchiveStreams() {
     }
