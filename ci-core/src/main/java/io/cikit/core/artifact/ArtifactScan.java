@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * @param root the directory or archive scanned, as given
  * @param kernelImage the kernel to boot, with its config, System.map, modules and DTBs
  * @param bspPackage the board support package, when the tree is a Yocto deploy directory (or looks like one)
- * @param artifacts one report per regular file, paths relative to the root
+ * @param artifacts one report per regular file, paths relative to the root, in path order
  * @param links symbolic and hard links inside the root: link path to the (relative) path it leads to
  */
 public record ArtifactScan(String root, Optional<KernelImage> kernelImage, Optional<BspPackage> bspPackage,

@@ -33,10 +33,12 @@ final class ScanAssembly {
         }
     }
 
+    /** Reports are put in path order first, so a directory and an archive of it give the same answer. */
     static ArtifactScan assemble(String root, List<ArtifactReport> reports, Map<String, String> links) {
-        ScanAssembly a = new ScanAssembly(reports, links);
+        List<ArtifactReport> sorted = reports.stream().sorted(Comparator.comparing(ArtifactReport::path)).toList();
+        ScanAssembly a = new ScanAssembly(sorted, links);
         Optional<KernelImage> kernel = a.kernel();
-        return new ArtifactScan(root, kernel, a.bsp(kernel), reports, links);
+        return new ArtifactScan(root, kernel, a.bsp(kernel), sorted, links);
     }
 
     private static String follow(Map<String, String> links, String link) {
