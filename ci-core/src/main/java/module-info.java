@@ -25,4 +25,6 @@ module io.cikit.core {
 
     uses io.cikit.core.webhook.WebhookParser;
     uses io.cikit.core.build.BuildPayloadParser;
+    uses io.cikit.core.build.BuildTrigger;
+    uses io.cikit.core.artifact.ArtifactFetcher;
 }
