@@ -4,7 +4,6 @@ import io.cikit.core.CiException;
 import io.cikit.core.artifact.internal.ArchiveStreams;
 import io.cikit.core.artifact.internal.Extractor;
 import io.cikit.core.artifact.internal.SourceReadFailure;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -160,8 +159,8 @@ public final class SafeArchive {
     }
 
     private void run(boolean extracting, ArchiveStreams.Visitor visitor) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 256 * 1024)) {
-            ArchiveStreams.stream(in, limits, extracting, visitor);
+        try {
+            ArchiveStreams.stream(file, limits, extracting, visitor);
         } catch (SourceReadFailure e) {
             throw unwrap(e, file.toString());
         } catch (IOException e) {

@@ -58,7 +58,7 @@ final class ArchiveContentReader {
             ArchiveEntry e;
             while ((e = archive.getNextEntry()) != null) {
                 census.add(ctx, e, archive, depth, b.build().path());
-                if (census.entries >= ctx.limits.archiveEntriesExamined()) {
+                if (census.entries >= ctx.limits.archiveEntriesExamined() || census.settled()) {
                     break;
                 }
             }
@@ -156,12 +156,22 @@ final class ArchiveContentReader {
             }
         }
 
-        void describe(ArtifactReport.Builder b, ImageFormat format) {
-            boolean rootfs = topDirs.contains("etc") && (topDirs.contains("usr") || topDirs.contains("bin")
+        /** Enough seen to decide: reading on (and decompressing) would not change the answer. */
+        boolean settled() {
+            if (rootfs(ImageFormat.TAR)) {
+                return osRelease != null || entries >= 512;
+            }
+            return release != null && moduleArch != null && !topDirs.contains("etc");
+        }
+
+        private boolean rootfs(ImageFormat format) {
+            return topDirs.contains("etc") && (topDirs.contains("usr") || topDirs.contains("bin")
                     || topDirs.contains("sbin") || topDirs.contains("lib"))
-                    || format == ImageFormat.CPIO && topDirs.contains("init") || format == ImageFormat.CPIO && files > 0
-                    && topDirs.contains("bin") && topDirs.contains("etc");
-            if (rootfs) {
+                    || format == ImageFormat.CPIO && topDirs.contains("init");
+        }
+
+        void describe(ArtifactReport.Builder b, ImageFormat format) {
+            if (rootfs(format)) {
                 b.kind(ArtifactKind.ROOTFS);
                 osReleaseField("ID").ifPresent(v -> b.detail("os.id", v));
                 osReleaseField("VERSION_ID").ifPresent(v -> b.detail("os.versionId", v));

@@ -11,7 +11,10 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveEntry;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveInputStream;
@@ -92,26 +95,82 @@ public final class ArchiveStreams {
     public static Kind stream(InputStream raw, ArchiveLimits limits, boolean extracting, Visitor visitor) throws IOException {
         Meter meter = new Meter(limits);
         BufferedInputStream in = new BufferedInputStream(meter.raw(raw), SNIFF_RAW);
-        in.mark(SNIFF_RAW);
-        byte[] head = new byte[SNIFF_RAW];
-        int n = readSource(in, head);
-        in.reset();
-        Kind kind = sniff(head, n, limits.decoderMemoryBytes()).orElseThrow(() -> new UnsafeArchiveException(
-                Reason.CORRUPT, null, "not a tar, cpio or zip archive (plain or compressed)"));
+        Kind kind = sniffMarked(in, limits);
         InputStream decoded;
         try {
             decoded = Decoders.open(kind.compression(), in, limits.decoderMemoryBytes());
         } catch (IOException e) {
             throw ArchiveFailures.classify(e, null);
         }
-        InputStream metered = meter.decompressed(decoded);
-        EntryGuard guard = new EntryGuard(limits, extracting);
+        entries(kind, meter.decompressed(decoded), meter, new EntryGuard(limits, extracting), visitor);
+        return kind;
+    }
+
+    /**
+     * Streams every entry of an archive file; a multi-block xz file is decoded on
+     * {@link ArchiveLimits#decoderThreads()} threads.
+     */
+    public static Kind stream(Path file, ArchiveLimits limits, boolean extracting, Visitor visitor) throws IOException {
+        Optional<Kind> kind;
+        try (InputStream probe = Files.newInputStream(file)) {
+            byte[] head = probe.readNBytes(SNIFF_RAW);
+            kind = sniff(head, head.length, limits.decoderMemoryBytes());
+        } catch (IOException e) {
+            throw new SourceReadFailure(e);
+        }
+        // spools hold one block each: blocks bigger than an entry may be are left to the sequential reader
+        Optional<ParallelXzInputStream> parallel = kind.filter(k -> k.compression() == Compression.XZ)
+                .flatMap(k -> ParallelXzInputStream.open(file, limits.decoderMemoryBytes(), limits.decoderThreads(),
+                        Math.min(limits.maxEntryBytes(), 1L << 30)));
+        if (parallel.isEmpty()) {
+            InputStream in;
+            try {
+                in = Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new SourceReadFailure(e);
+            }
+            try (InputStream buffered = new BufferedInputStream(in, 256 * 1024)) {
+                return stream(buffered, limits, extracting, visitor);
+            }
+        }
+        try (ParallelXzInputStream xz = parallel.get()) {
+            Meter meter = new Meter(limits);
+            meter.rawFrom(xz::compressedBytesConsumed);
+            if (xz.uncompressedSize() > limits.maxTotalBytes()) {
+                throw new UnsafeArchiveException(Reason.TOO_LARGE, null,
+                        "archive decompresses to " + xz.uncompressedSize() + " bytes, more than " + limits.maxTotalBytes());
+            }
+            InputStream decoded = new FilterInputStream(xz) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (IOException e) {
+                        throw ArchiveFailures.classify(e, null);
+                    }
+                }
+            };
+            entries(kind.get(), meter.decompressed(decoded), meter, new EntryGuard(limits, extracting), visitor);
+        }
+        return kind.get();
+    }
+
+    private static Kind sniffMarked(InputStream in, ArchiveLimits limits) throws IOException {
+        in.mark(SNIFF_RAW);
+        byte[] head = new byte[SNIFF_RAW];
+        int n = readSource(in, head);
+        in.reset();
+        return sniff(head, n, limits.decoderMemoryBytes()).orElseThrow(() -> new UnsafeArchiveException(
+                Reason.CORRUPT, null, "not a tar, cpio or zip archive (plain or compressed)"));
+    }
+
+    private static void entries(Kind kind, InputStream metered, Meter meter, EntryGuard guard, Visitor visitor)
+            throws IOException {
         switch (kind.container()) {
             case TAR -> tar(new TarArchiveInputStream(metered), guard, meter, visitor);
             case CPIO -> cpio(new CpioArchiveInputStream(metered), guard, meter, visitor);
             default -> zip(new ZipArchiveInputStream(metered, "UTF-8", true, true), guard, meter, visitor);
         }
-        return kind;
     }
 
     private static int readSource(InputStream in, byte[] head) throws IOException {
@@ -206,12 +265,23 @@ public final class ArchiveStreams {
     /** Counts bytes at three places: raw (compressed) input, decompressed output, and each entry's content. */
     private static final class Meter {
         private final ArchiveLimits limits;
+        private LongSupplier rawSource = () -> -1;
         private long raw;
         private long decompressed;
         private long content;
 
         Meter(ArchiveLimits limits) {
             this.limits = limits;
+        }
+
+        /** Compressed bytes come from a decoder that reads the file itself (parallel xz). */
+        void rawFrom(LongSupplier source) {
+            this.rawSource = source;
+        }
+
+        private long raw() {
+            long r = rawSource.getAsLong();
+            return r >= 0 ? r : raw;
         }
 
         InputStream raw(InputStream source) {
@@ -277,9 +347,10 @@ public final class ArchiveStreams {
                 throw new UnsafeArchiveException(Reason.TOO_LARGE, null,
                         "archive decompresses to more than " + limits.maxTotalBytes() + " bytes");
             }
-            if (expanded > limits.ratioGraceBytes() && expanded > limits.maxExpansionRatio() * Math.max(raw, 1)) {
+            long compressed = raw();
+            if (expanded > limits.ratioGraceBytes() && expanded > limits.maxExpansionRatio() * Math.max(compressed, 1)) {
                 throw new UnsafeArchiveException(Reason.RATIO_EXCEEDED, null, String.format(
-                        "archive expands more than %.0f:1 (%d bytes from %d)", limits.maxExpansionRatio(), expanded, raw));
+                        "archive expands more than %.0f:1 (%d bytes from %d)", limits.maxExpansionRatio(), expanded, compressed));
             }
         }
 
