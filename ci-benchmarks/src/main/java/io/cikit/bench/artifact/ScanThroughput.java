@@ -1,5 +1,7 @@
 package io.cikit.bench.artifact;
 
+import io.cikit.core.artifact.ArchiveLimits;
+import io.cikit.core.artifact.ArtifactInspector;
 import io.cikit.core.artifact.ArtifactScan;
 import io.cikit.core.artifact.ArtifactScanner;
 import java.io.IOException;
@@ -36,9 +38,11 @@ public final class ScanThroughput {
         String preset = "-6";
         Path file = null;
         boolean generateOnly = false;
+        int threads = ArchiveLimits.DEFAULT.decoderThreads();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--generate-only" -> generateOnly = true;
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--size-mib" -> sizeMiB = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--preset" -> preset = args[++i];
@@ -63,6 +67,8 @@ public final class ScanThroughput {
         List<Double> scanCpu = new ArrayList<>();
         List<Double> baselineCpu = new ArrayList<>();
         ArtifactScan last = null;
+        ArtifactScanner scanner = new ArtifactScanner(new ArtifactInspector(), ArchiveLimits.DEFAULT.withDecoderThreads(threads));
+        LiveHeap live = LiveHeap.watch();
         resetPeaks();
         for (int r = 0; r < runs; r++) {
             double[] b = baseline(file);
@@ -70,7 +76,7 @@ public final class ScanThroughput {
             baselineCpu.add(b[1]);
             long cpu0 = processCpuNanos();
             long s0 = System.nanoTime();
-            last = new ArtifactScanner().scan(file);
+            last = scanner.scan(file);
             scan.add((System.nanoTime() - s0) / 1e9);
             scanCpu.add((processCpuNanos() - cpu0) / 1e9);
             System.err.printf(Locale.ROOT, "run %d: xz|tar %.2f s, scan %.2f s%n", r + 1, baseline.get(r), scan.get(r));
@@ -86,7 +92,10 @@ public final class ScanThroughput {
         System.out.printf(Locale.ROOT, "artifact scan:   best %.2f s = %.1f MiB/s uncompressed (runs %s, cpu %s s)%n",
                 bestScan, uncompressed / 1048576.0 / bestScan, fmt(scan), fmt(scanCpu));
         System.out.printf(Locale.ROOT, "scan / baseline throughput: %.0f%%%n", 100 * bestBaseline / bestScan);
-        System.out.printf(Locale.ROOT, "peak heap used: %.1f MiB (max heap %.0f MiB)%n", peakHeap / 1048576.0, maxHeap / 1048576.0);
+        System.out.printf(Locale.ROOT, "heap: max %.0f MiB; live after GC at most %.1f MiB over %d GCs; sum of pool peaks %.1f MiB%n",
+                maxHeap / 1048576.0, live.maxLiveBytes() / 1048576.0, live.collections(), peakHeap / 1048576.0);
+        System.out.printf(Locale.ROOT, "decoder threads: %d, available processors: %d, load average: %.1f%n", threads,
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "scan found: kernel %s, machine %s, %d artifacts%n",
                 last.kernelImage().flatMap(k -> k.version()).orElse("?"),
                 last.bspPackage().flatMap(b -> b.machine()).orElse("?"), last.artifacts().size());
