@@ -1,6 +1,9 @@
 package io.cikit.core.artifact;
 
 import io.cikit.core.CiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -13,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the kernel and BSP in a Yocto deploy directory ({@code deploy/images/<machine>/…}), a kernel build output
@@ -23,20 +28,32 @@ import java.util.Objects;
  * <p>Archives are streamed through {@link SafeArchive}, never unpacked, so a scan holds one entry's head at a time
  * whatever the archive's size. Directories are walked without following links, at most
  * {@link ArchiveLimits#maxEntries()} files and 16 levels deep. Thread-safe.
+ *
+ * <p>Metrics: {@code cikit.artifact.scans} (tag {@code outcome}: {@code ok}, {@code refused} with tag
+ * {@code reason}, {@code error}), {@code cikit.artifact.scan.duration}, {@code cikit.artifact.inspected} (tag
+ * {@code kind}). Refused archives are logged at WARN with their reason.
  */
 public final class ArtifactScanner {
+    private static final Logger LOG = LoggerFactory.getLogger(ArtifactScanner.class);
     private static final int MAX_DEPTH = 16;
 
     private final ArtifactInspector inspector;
     private final ArchiveLimits limits;
+    private final MeterRegistry registry;
 
+    /** Default inspector and limits, {@link Metrics#globalRegistry}. */
     public ArtifactScanner() {
         this(new ArtifactInspector(), ArchiveLimits.DEFAULT);
     }
 
     public ArtifactScanner(ArtifactInspector inspector, ArchiveLimits limits) {
+        this(inspector, limits, Metrics.globalRegistry);
+    }
+
+    public ArtifactScanner(ArtifactInspector inspector, ArchiveLimits limits, MeterRegistry registry) {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.registry = Objects.requireNonNull(registry, "registry");
     }
 
     /**
@@ -56,8 +73,34 @@ public final class ArtifactScanner {
         return scanArchive(SafeArchive.open(dirOrArchive, limits));
     }
 
+    private ArtifactScan measured(String what, java.util.function.Supplier<ArtifactScan> scan) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "error";
+        String reason = "none";
+        try {
+            ArtifactScan result = scan.get();
+            outcome = "ok";
+            result.artifacts().forEach(r -> registry.counter("cikit.artifact.inspected", "kind", r.kind().wireName()).increment());
+            LOG.debug("scanned {}: {} artifacts, kernel {}", what, result.artifacts().size(),
+                    result.kernelImage().flatMap(KernelImage::version).orElse("none"));
+            return result;
+        } catch (UnsafeArchiveException e) {
+            outcome = "refused";
+            reason = e.reason().code();
+            LOG.warn("refused archive {}: {} ({})", what, e.getMessage(), reason);
+            throw e;
+        } finally {
+            sample.stop(registry.timer("cikit.artifact.scan.duration"));
+            registry.counter("cikit.artifact.scans", "outcome", outcome, "reason", reason).increment();
+        }
+    }
+
     /** Scans an opened archive, streaming its entries. */
     public ArtifactScan scanArchive(SafeArchive archive) {
+        return measured(archive.file().toString(), () -> readArchive(archive));
+    }
+
+    private ArtifactScan readArchive(SafeArchive archive) {
         List<ArtifactReport> reports = new ArrayList<>();
         Map<String, String> links = new LinkedHashMap<>();
         archive.forEach((entry, content) -> {
@@ -75,6 +118,10 @@ public final class ArtifactScanner {
 
     /** Scans a directory tree. */
     public ArtifactScan scanDirectory(Path dir) {
+        return measured(dir.toString(), () -> readDirectory(dir));
+    }
+
+    private ArtifactScan readDirectory(Path dir) {
         Path root;
         try {
             root = dir.toRealPath();

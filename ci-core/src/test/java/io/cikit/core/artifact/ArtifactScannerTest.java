@@ -152,6 +152,25 @@ class ArtifactScannerTest {
     }
 
     @Test
+    void scansAreCountedByOutcome() throws IOException {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        ArtifactScanner scanner = new ArtifactScanner(new ArtifactInspector(), ArchiveLimits.DEFAULT, registry);
+        Path bad = tmp.resolve("evil.tar");
+        Files.write(bad, SyntheticImages.tar("/etc/passwd", ascii("x")));
+        Path good = tmp.resolve("good");
+        Files.createDirectories(good);
+        Files.writeString(good.resolve("config"), "CONFIG_ARM64=y\nCONFIG_SMP=y\n");
+
+        assertThatThrownBy(() -> scanner.scan(bad)).isInstanceOf(UnsafeArchiveException.class);
+        scanner.scan(good);
+
+        assertThat(registry.get("cikit.artifact.scans").tags("outcome", "refused", "reason", "absolute-path").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("cikit.artifact.scans").tags("outcome", "ok").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("cikit.artifact.inspected").tag("kind", "kernel_config").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
     void somethingElseIsNotScanned() throws IOException {
         Path f = tmp.resolve("notes.txt");
         Files.writeString(f, "hello");

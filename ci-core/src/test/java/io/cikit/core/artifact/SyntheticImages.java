@@ -333,7 +333,7 @@ final class SyntheticImages {
             for (int i = 0; i < nameAndContent.length; i += 2) {
                 String name = (String) nameAndContent[i];
                 byte[] content = (byte[]) nameAndContent[i + 1];
-                TarArchiveEntry e = new TarArchiveEntry(name);
+                TarArchiveEntry e = new TarArchiveEntry(name, true);
                 e.setSize(name.endsWith("/") ? 0 : content.length);
                 t.putArchiveEntry(e);
                 if (!name.endsWith("/")) {

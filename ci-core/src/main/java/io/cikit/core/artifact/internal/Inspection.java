@@ -1,8 +1,10 @@
 package io.cikit.core.artifact.internal;
 
+import io.cikit.core.artifact.Arch;
 import io.cikit.core.artifact.ArtifactKind;
 import io.cikit.core.artifact.ArtifactReport;
 import io.cikit.core.artifact.Compression;
+import io.cikit.core.artifact.Endianness;
 import io.cikit.core.artifact.ImageFormat;
 import io.cikit.core.artifact.InspectionLimits;
 import java.io.IOException;
@@ -148,10 +150,10 @@ final class Inspection {
                 inner.detail("banner").ifPresent(line -> outer.detail("banner", line));
             }
         });
-        if (outer.arch() == io.cikit.core.artifact.Arch.UNKNOWN) {
+        if (outer.arch() == Arch.UNKNOWN) {
             outer.arch(inner.arch());
         }
-        if (outer.endianness() == io.cikit.core.artifact.Endianness.UNKNOWN) {
+        if (outer.endianness() == Endianness.UNKNOWN) {
             outer.endianness(inner.endianness());
         }
         if (outer.pageSize() == 0) {

@@ -87,13 +87,8 @@ final class UImageReader {
             if (type == 8) {
                 b.compatible(inner.compatible()).model(inner.model().orElse(null));
             } else {
-                Arch declared = b.arch();
+                // the header's arch stands; an arch it leaves open (RISC-V's word size) comes from the payload
                 Inspection.mergeKernelFacts(b, inner);
-                if (arch == 26 && (inner.arch() == Arch.RISCV64 || inner.arch() == Arch.RISCV32)) {
-                    b.arch(inner.arch());
-                } else {
-                    b.arch(declared == Arch.UNKNOWN ? inner.arch() : declared);
-                }
             }
         }
         Streams.drain(payload);
