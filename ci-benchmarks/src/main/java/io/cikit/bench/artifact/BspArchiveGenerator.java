@@ -20,10 +20,11 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Writes a Yocto-style deploy directory ({@code deploy/images/<machine>/}) as a tar piped through the {@code xz}
- * command, generated on the fly so nothing but the result touches the disk. The mix follows a real BSP: mostly
+ * command, generated on the fly (entries of unknown size are staged in a temporary file). The mix follows a real BSP: mostly
  * already-compressed root file system images ({@code .wic.zst}, {@code .rootfs.tar.zst}), an ext4 image that is
  * half empty, a raw arm64 kernel, a modules tarball, DTBs, bootloaders, manifest and test data, with the stable
- * symlinks Yocto makes. Sizes scale with the requested total.
+ * symlinks Yocto makes. Sizes scale with the requested total. Uncompressed code (kernel, ext4 contents, rootfs
+ * files, modules) is real machine code from the host ({@link CodeCorpus}), already-compressed parts are random.
  */
 public final class BspArchiveGenerator {
     static final String MACHINE = "imx8mp-lpddr4-evk";
@@ -33,6 +34,7 @@ public final class BspArchiveGenerator {
 
     private final SplittableRandom random = new SplittableRandom(42);
     private final int[] words = new int[64];
+    private final CodeCorpus corpus = CodeCorpus.ofHost();
 
     private BspArchiveGenerator() {
         for (int i = 0; i < words.length; i++) {
@@ -104,8 +106,16 @@ public final class BspArchiveGenerator {
 
     // ---- content ----
 
-    /** Bytes that compress like machine code: 4-byte words from a small set. */
-    private byte[] code(int size) {
+    /**
+     * Machine code: the host's own binaries ({@link CodeCorpus}); synthetic 4-byte "instructions" from a small set
+     * only when the host has none.
+     */
+    private byte[] code(int size) throws IOException {
+        if (!corpus.isEmpty()) {
+            byte[] b = new byte[size];
+            corpus.fill(b, 0, size);
+            return b;
+        }
         ByteBuffer b = ByteBuffer.allocate(size);
         while (b.remaining() >= 4) {
             b.putInt(words[random.nextInt(words.length)]);
@@ -119,7 +129,7 @@ public final class BspArchiveGenerator {
         return b;
     }
 
-    private Content kernel(long size) {
+    private Content kernel(long size) throws IOException {
         int n = (int) Math.min(size, 256L * MIB);
         byte[] img = code(n);
         ByteBuffer h = ByteBuffer.wrap(img).order(ByteOrder.LITTLE_ENDIAN);
@@ -217,7 +227,7 @@ public final class BspArchiveGenerator {
         });
     }
 
-    private Content dtb(int i) {
+    private Content dtb(int i) throws IOException {
         byte[] d = code(48 * 1024 + i * 64);
         ByteBuffer b = ByteBuffer.wrap(d);
         b.putInt(0, 0xD00DFEED).putInt(4, 40).putInt(8, 56).putInt(12, 40).putInt(16, 40).putInt(20, 17).putInt(24, 16);

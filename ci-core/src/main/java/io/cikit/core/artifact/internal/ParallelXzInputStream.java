@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.SeekableFileInputStream;
 import org.tukaani.xz.SeekableXZInputStream;
 
@@ -167,7 +168,9 @@ final class ParallelXzInputStream extends InputStream {
 
     private void decode(int block, Spool spool) {
         byte[] buf = new byte[CHUNK];
-        try (SeekableXZInputStream xz = new SeekableXZInputStream(new SeekableFileInputStream(file.toFile()), memoryLimitKiB);
+        // the shared cache hands each block's decoder the dictionary the previous block gave back
+        try (SeekableXZInputStream xz = new SeekableXZInputStream(new SeekableFileInputStream(file.toFile()), memoryLimitKiB,
+                BasicArrayCache.getInstance());
                 FileChannel out = FileChannel.open(spool.path, StandardOpenOption.WRITE)) {
             xz.seekToBlock(block);
             long left = size[block];
