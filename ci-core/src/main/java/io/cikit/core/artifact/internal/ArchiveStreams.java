@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveEntry;
 import org.apache.commons.compress.archivers.cpio.CpioArchiveInputStream;
@@ -93,7 +92,7 @@ public final class ArchiveStreams {
      * @throws IOException when the visitor does
      */
     public static Kind stream(InputStream raw, ArchiveLimits limits, boolean extracting, Visitor visitor) throws IOException {
-        Meter meter = new Meter(limits);
+        ArchiveMeter meter = new ArchiveMeter(limits);
         BufferedInputStream in = new BufferedInputStream(meter.raw(raw), SNIFF_RAW);
         Kind kind = sniffMarked(in, limits);
         InputStream decoded;
@@ -134,7 +133,7 @@ public final class ArchiveStreams {
             }
         }
         try (ParallelXzInputStream xz = parallel.get()) {
-            Meter meter = new Meter(limits);
+            ArchiveMeter meter = new ArchiveMeter(limits);
             meter.rawFrom(xz::compressedBytesConsumed);
             if (xz.uncompressedSize() > limits.maxTotalBytes()) {
                 throw new UnsafeArchiveException(Reason.TOO_LARGE, null,
@@ -164,7 +163,7 @@ public final class ArchiveStreams {
                 Reason.CORRUPT, null, "not a tar, cpio or zip archive (plain or compressed)"));
     }
 
-    private static void entries(Kind kind, InputStream metered, Meter meter, EntryGuard guard, Visitor visitor)
+    private static void entries(Kind kind, InputStream metered, ArchiveMeter meter, EntryGuard guard, Visitor visitor)
             throws IOException {
         switch (kind.container()) {
             case TAR -> tar(new TarArchiveInputStream(metered), guard, meter, visitor);
@@ -177,7 +176,7 @@ public final class ArchiveStreams {
         return Streams.readUpTo(in, head, 0, head.length);
     }
 
-    private static void tar(TarArchiveInputStream t, EntryGuard guard, Meter meter, Visitor visitor) throws IOException {
+    private static void tar(TarArchiveInputStream t, EntryGuard guard, ArchiveMeter meter, Visitor visitor) throws IOException {
         TarArchiveEntry e;
         String last = null;
         long lastDataEnd = -1;
@@ -199,7 +198,7 @@ public final class ArchiveStreams {
         }
     }
 
-    private static void cpio(CpioArchiveInputStream c, EntryGuard guard, Meter meter, Visitor visitor) throws IOException {
+    private static void cpio(CpioArchiveInputStream c, EntryGuard guard, ArchiveMeter meter, Visitor visitor) throws IOException {
         CpioArchiveEntry e;
         String last = null;
         while ((e = next(c, last)) != null) {
@@ -227,7 +226,7 @@ public final class ArchiveStreams {
         }
     }
 
-    private static void zip(ZipArchiveInputStream z, EntryGuard guard, Meter meter, Visitor visitor) throws IOException {
+    private static void zip(ZipArchiveInputStream z, EntryGuard guard, ArchiveMeter meter, Visitor visitor) throws IOException {
         ZipArchiveEntry e;
         String last = null;
         while ((e = next(z, last)) != null) {
@@ -250,7 +249,7 @@ public final class ArchiveStreams {
         }
     }
 
-    private static void visit(Optional<ArchiveEntry> admitted, String rawName, InputStream archive, Meter meter,
+    private static void visit(Optional<ArchiveEntry> admitted, String rawName, InputStream archive, ArchiveMeter meter,
             Visitor visitor) throws IOException {
         if (admitted.isEmpty()) {
             return;
@@ -260,142 +259,5 @@ public final class ArchiveStreams {
         visitor.visit(entry, content);
         // what the visitor left unread still passes the meters: a bomb must not expand unseen
         Streams.drain(content);
-    }
-
-    /** Counts bytes at three places: raw (compressed) input, decompressed output, and each entry's content. */
-    private static final class Meter {
-        private final ArchiveLimits limits;
-        private LongSupplier rawSource = () -> -1;
-        private long raw;
-        private long decompressed;
-        private long content;
-
-        Meter(ArchiveLimits limits) {
-            this.limits = limits;
-        }
-
-        /** Compressed bytes come from a decoder that reads the file itself (parallel xz). */
-        void rawFrom(LongSupplier source) {
-            this.rawSource = source;
-        }
-
-        private long raw() {
-            long r = rawSource.getAsLong();
-            return r >= 0 ? r : raw;
-        }
-
-        InputStream raw(InputStream source) {
-            return new FilterInputStream(source) {
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    int r = read(one, 0, 1);
-                    return r < 0 ? -1 : one[0] & 0xFF;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    int r;
-                    try {
-                        r = super.read(b, off, len);
-                    } catch (IOException | RuntimeException e) {
-                        throw e instanceof SourceReadFailure f ? f : new SourceReadFailure(e);
-                    }
-                    if (r > 0) {
-                        raw += r;
-                    }
-                    return r;
-                }
-
-                @Override
-                public long skip(long n) throws IOException {
-                    return Streams.skipFully(this, n);
-                }
-            };
-        }
-
-        InputStream decompressed(InputStream decoder) {
-            return new FilterInputStream(decoder) {
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    int r = read(one, 0, 1);
-                    return r < 0 ? -1 : one[0] & 0xFF;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int r = super.read(b, off, len);
-                    if (r > 0) {
-                        decompressed += r;
-                        check();
-                    }
-                    return r;
-                }
-
-                @Override
-                public long skip(long n) throws IOException {
-                    return Streams.skipFully(this, n);
-                }
-            };
-        }
-
-        /** Decompressed bytes (or, for zip, entry bytes inflated inside the container) against the raw bytes. */
-        private void check() {
-            long expanded = Math.max(decompressed, content);
-            if (expanded > limits.maxTotalBytes()) {
-                throw new UnsafeArchiveException(Reason.TOO_LARGE, null,
-                        "archive decompresses to more than " + limits.maxTotalBytes() + " bytes");
-            }
-            long compressed = raw();
-            if (expanded > limits.ratioGraceBytes() && expanded > limits.maxExpansionRatio() * Math.max(compressed, 1)) {
-                throw new UnsafeArchiveException(Reason.RATIO_EXCEEDED, null, String.format(
-                        "archive expands more than %.0f:1 (%d bytes from %d)", limits.maxExpansionRatio(), expanded, compressed));
-            }
-        }
-
-        /** An entry's content: counted against the per-entry limit; read failures become the archive's. */
-        InputStream entry(InputStream archive, String name) {
-            return new InputStream() {
-                private long read;
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    int r = read(one, 0, 1);
-                    return r < 0 ? -1 : one[0] & 0xFF;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    int r;
-                    try {
-                        r = archive.read(b, off, len);
-                    } catch (IOException e) {
-                        throw ArchiveFailures.classify(e, name);
-                    }
-                    if (r > 0) {
-                        read += r;
-                        content += r;
-                        check();
-                        if (read > limits.maxEntryBytes()) {
-                            throw new UnsafeArchiveException(Reason.TOO_LARGE, name,
-                                    "entry " + name + " holds more than " + limits.maxEntryBytes() + " bytes");
-                        }
-                    }
-                    return r;
-                }
-
-                @Override
-                public long skip(long n) throws IOException {
-                    return Streams.skipFully(this, n);
-                }
-
-                @Override
-                public void close() {
-                    // the archive stream moves on to the next entry by itself
-                }
-            };
-        }
     }
 }
