@@ -227,11 +227,30 @@ public final class BspArchiveGenerator {
         });
     }
 
+    /** A valid flattened device tree: root {@code compatible} and {@code model}, and a blob of property data. */
     private Content dtb(int i) throws IOException {
-        byte[] d = code(48 * 1024 + i * 64);
-        ByteBuffer b = ByteBuffer.wrap(d);
-        b.putInt(0, 0xD00DFEED).putInt(4, 40).putInt(8, 56).putInt(12, 40).putInt(16, 40).putInt(20, 17).putInt(24, 16);
-        return Content.of(d);
+        byte[] blob = code(48 * 1024 + i * 64);
+        byte[] compatible = ("fsl,imx8mp-board" + i + "\0fsl,imx8mp\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] model = ("NXP i.MX8MPlus board " + i + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] strings = "compatible\0model\0blob\0".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer st = ByteBuffer.allocate(64 + pad(compatible.length) + pad(model.length) + pad(blob.length));
+        st.putInt(1).putInt(0);
+        st.putInt(3).putInt(compatible.length).putInt(0).put(compatible).position(pad(st.position()));
+        st.putInt(3).putInt(model.length).putInt(11).put(model).position(pad(st.position()));
+        st.putInt(3).putInt(blob.length).putInt(17).put(blob).position(pad(st.position()));
+        st.putInt(2).putInt(9);
+        int structLen = st.position();
+        int offStruct = 40 + 16;
+        int offStrings = offStruct + structLen;
+        int total = offStrings + strings.length;
+        ByteBuffer d = ByteBuffer.allocate(total);
+        d.putInt(0xD00DFEED).putInt(total).putInt(offStruct).putInt(offStrings).putInt(40).putInt(17).putInt(16).putInt(0)
+                .putInt(strings.length).putInt(structLen).put(new byte[16]).put(st.array(), 0, structLen).put(strings);
+        return Content.of(d.array());
+    }
+
+    private static int pad(int n) {
+        return (n + 3) & ~3;
     }
 
     private Content manifest() {
