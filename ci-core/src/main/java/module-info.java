@@ -11,6 +11,10 @@ module io.cikit.core {
     requires java.xml;
     requires org.eclipse.jgit;
     requires org.eclipse.jgit.ssh.apache;
+    requires org.apache.commons.compress;
+    requires org.tukaani.xz;
+    // pure-Java zstd; an automatic module named after its jar
+    requires aircompressor;
 
     exports io.cikit.core;
     exports io.cikit.core.artifact;
@@ -32,4 +36,6 @@ module io.cikit.core {
     uses io.cikit.core.build.BuildPayloadParser;
     uses io.cikit.core.notify.NotificationChannelProvider;
     uses io.cikit.core.report.VcsClientProvider;
+    uses io.cikit.core.build.BuildTrigger;
+    uses io.cikit.core.artifact.ArtifactFetcher;
 }
