@@ -143,6 +143,7 @@ public final class JenkinsClient {
      * @throws io.cikit.core.http.HttpStatusException when Jenkins refuses (404 no such job, 400 not parameterised,
      *     401/403 credentials or permissions)
      * @throws DeliveryException when Jenkins accepted it without saying where the queue item is
+     * @throws IllegalArgumentException for an empty job name or one with {@code .} or {@code ..} segments
      */
     public QueuedBuild trigger(String job, Map<String, String> parameters) {
         Objects.requireNonNull(job, "job");

@@ -254,6 +254,19 @@ class JenkinsPayloadParserTest {
     }
 
     @Test
+    void hugeObjectsAreReadByExactNamesOnly() {
+        StringBuilder junk = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            junk.append(",\"junk").append(i).append("\": ").append(i);
+        }
+        String exact = "{\"build\": {\"number\": 8, \"status\": \"SUCCESS\", \"url\": \"https://ci/job/k/8/\"}" + junk + "}";
+        String loose = "{\"BUILD_NUMBER\": 8, \"BUILD_STATUS\": \"SUCCESS\"" + junk + "}";
+
+        assertThat(parser.parseBody(Fixtures.utf8(exact)).build().buildId()).isEqualTo("k#8");
+        assertThatThrownBy(() -> parser.parseBody(Fixtures.utf8(loose))).isInstanceOf(MalformedJsonException.class);
+    }
+
+    @Test
     void aDocumentNamingNoBuildIsMalformed() {
         for (String body : new String[] {"{}", "{\"name\": \"job\"}", "{\"build\": {\"status\": \"SUCCESS\"}}", "[]", "3"}) {
             assertThatThrownBy(() -> parser.parseBody(Fixtures.utf8(body))).as(body)

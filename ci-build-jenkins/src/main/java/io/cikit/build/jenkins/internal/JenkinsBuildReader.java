@@ -7,6 +7,7 @@ import io.cikit.core.build.BuildStatus;
 import io.cikit.core.build.BuildType;
 import io.cikit.core.event.Repository;
 import io.cikit.core.json.MalformedJsonException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -186,7 +187,12 @@ public final class JenkinsBuildReader {
         Optional<Instant> finished = LooseFields.instant(build, "finished_at", "end_time", "completed_at")
                 .or(() -> LooseFields.instant(json, "finished_at", "end_time", "completed_at"));
         if (finished.isEmpty() && status.isFinal() && started.isPresent() && duration.isPresent()) {
-            finished = Optional.of(started.get().plus(duration.get()));
+            try {
+                finished = Optional.of(started.get().plus(duration.get()));
+            } catch (DateTimeException | ArithmeticException e) {
+                // a timestamp and duration that add up past the end of time: no finish time rather than a failure
+                finished = Optional.empty();
+            }
         }
         finished.ifPresent(b::finishedAt);
     }

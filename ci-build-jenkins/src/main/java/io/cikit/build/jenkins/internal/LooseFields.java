@@ -11,12 +11,15 @@ import java.util.OptionalLong;
 
 /**
  * Field look-up that ignores spelling: {@code BUILD_NUMBER}, {@code build_number}, {@code buildNumber} and
- * {@code build-number} are one name. Jenkins payloads come from plugins, pipeline steps and shell scripts, each
+ * {@code build-number} are one name (in objects of up to 512 fields; larger ones match exact names only). Jenkins payloads come from plugins, pipeline steps and shell scripts, each
  * spelling the same facts its own way.
  */
 final class LooseFields {
     // epoch values below this are seconds, above are milliseconds (10^11 s is the year 5138; 10^11 ms is 1973)
     private static final long SECONDS_MILLIS_BOUNDARY = 100_000_000_000L;
+    // build reports have a few dozen fields; a huge object gets exact-name look-ups only, so a hostile body cannot
+    // make every look-up fold hundreds of thousands of names
+    private static final int MAX_FOLDED_SCAN = 512;
 
     private LooseFields() {
     }
@@ -43,6 +46,9 @@ final class LooseFields {
             if (exact != null && !exact.isNull()) {
                 return exact;
             }
+        }
+        if (object.size() > MAX_FOLDED_SCAN) {
+            return MissingNode.getInstance();
         }
         for (String name : names) {
             String wanted = fold(name);
