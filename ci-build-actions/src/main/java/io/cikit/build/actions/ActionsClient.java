@@ -82,13 +82,24 @@ public final class ActionsClient {
 
     /**
      * A client from a {@code cikit.github} view: {@code token} (required, secret), {@code api-url},
-     * {@code artifact-hosts} (comma-separated globs; only for the transport this client builds when none is given),
-     * {@code max-artifact-bytes}.
+     * {@code artifact-hosts} (comma-separated globs the transport it builds may follow artifact redirects to;
+     * default {@link #DEFAULT_ARTIFACT_HOSTS}), {@code max-artifact-bytes}.
      *
-     * @param transport a shared transport, or empty to build one allowing the artifact hosts
      * @throws io.cikit.core.config.ConfigurationException listing every missing or invalid key
      */
-    public static ActionsClient from(ProviderConfig config, Optional<HttpTransport> transport) {
+    public static ActionsClient from(ProviderConfig config) {
+        return configured(config).build();
+    }
+
+    /**
+     * Like {@link #from(ProviderConfig)}, sharing a transport; {@code artifact-hosts} is then ignored: the transport
+     * must allow the storage hosts itself.
+     */
+    public static ActionsClient from(ProviderConfig config, HttpTransport transport) {
+        return configured(config).transport(transport).build();
+    }
+
+    private static Builder configured(ProviderConfig config) {
         ConfigKey<Secret> tokenKey = ConfigKey.secretValue("token").required();
         ConfigKey<URI> apiKey = ConfigKey.uri("api-url");
         ConfigKey<List<String>> hostsKey = ConfigKey.list("artifact-hosts");
@@ -98,8 +109,7 @@ public final class ActionsClient {
         config.value(apiKey).ifPresent(b::apiUrl);
         config.value(hostsKey).ifPresent(hosts -> b.artifactHosts(hosts.toArray(String[]::new)));
         config.value(maxKey).ifPresent(b::maxArtifactBytes);
-        transport.ifPresent(b::transport);
-        return b.build();
+        return b;
     }
 
     /** The API root this client talks to, ending in {@code /}. */

@@ -239,12 +239,12 @@ class ActionsClientTest {
 
     @Test
     void configurationNeedsAToken() {
-        assertThatThrownBy(() -> ActionsClient.from(ProviderConfig.empty(), Optional.empty()))
+        assertThatThrownBy(() -> ActionsClient.from(ProviderConfig.empty()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("token");
 
         ActionsClient configured = ActionsClient.from(ProviderConfig.of(Map.of("token", TOKEN.reveal(),
                 "api-url", api().toString(), "artifact-hosts", "a.example, *.b.example")::get),
-                Optional.of(HttpTransport.builder().meterRegistry(new SimpleMeterRegistry()).build()));
+                HttpTransport.builder().meterRegistry(new SimpleMeterRegistry()).build());
 
         assertThat(configured.apiUrl()).isEqualTo(URI.create(api() + "/"));
     }

@@ -104,7 +104,16 @@ public final class JenkinsClient {
      *
      * @throws io.cikit.core.config.ConfigurationException listing every missing or invalid key
      */
+    public static JenkinsClient from(ProviderConfig config) {
+        return configured(config).build();
+    }
+
+    /** Like {@link #from(ProviderConfig)}, sharing a transport. */
     public static JenkinsClient from(ProviderConfig config, HttpTransport transport) {
+        return configured(config).transport(transport).build();
+    }
+
+    private static Builder configured(ProviderConfig config) {
         ConfigKey<URI> url = ConfigKey.uri("url").required();
         ConfigKey<String> userKey = ConfigKey.string("user");
         ConfigKey<Secret> tokenKey = ConfigKey.secretValue("api-token");
@@ -114,7 +123,7 @@ public final class JenkinsClient {
         ConfigKey<Duration> timeoutKey = ConfigKey.duration("queue-timeout");
         ConfigKey<Long> maxKey = ConfigKey.longValue("max-artifact-bytes");
         config.validate(ConfigSpec.of(url, userKey, tokenKey, crumbKey, pollKey, timeoutKey, maxKey));
-        Builder b = builder(config.require(url)).transport(transport);
+        Builder b = builder(config.require(url));
         Optional<String> u = config.value(userKey);
         Optional<Secret> t = config.value(tokenKey);
         if (u.isPresent() != t.isPresent()) {
@@ -128,7 +137,7 @@ public final class JenkinsClient {
         config.value(pollKey).ifPresent(b::queuePollInterval);
         config.value(timeoutKey).ifPresent(b::queueTimeout);
         config.value(maxKey).ifPresent(b::maxArtifactBytes);
-        return b.build();
+        return b;
     }
 
     /** The Jenkins root URL, ending in {@code /}. */

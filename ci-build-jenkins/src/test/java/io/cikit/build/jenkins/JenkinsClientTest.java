@@ -217,7 +217,7 @@ class JenkinsClientTest {
                     assertThat(e.reason()).isEqualTo(BuildNotStartedException.Reason.TIMED_OUT);
                     assertThat(e.getMessage()).contains("Waiting for next available executor on arm64");
                 });
-        assertThat(jenkins.findAll(getRequestedFor(urlEqualTo(QUEUE_API))).size()).as("bounded polling").isBetween(2, 15);
+        assertThat(jenkins.findAll(getRequestedFor(urlEqualTo(QUEUE_API))).size()).as("bounded polling").isBetween(1, 15);
     }
 
     @Test
