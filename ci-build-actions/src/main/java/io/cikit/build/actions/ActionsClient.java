@@ -13,6 +13,7 @@ import io.cikit.core.http.HttpReply;
 import io.cikit.core.http.HttpStatusException;
 import io.cikit.core.http.HttpTransport;
 import io.cikit.core.json.Json;
+import io.cikit.core.json.MalformedJsonException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +63,14 @@ public final class ActionsClient {
     private static final int PER_PAGE = 100;
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final String API_VERSION = "2022-11-28";
+    private static final String RETURN_RUN_DETAILS = "return_run_details";
 
     private final URI api;
     private final Secret token;
     private final HttpTransport http;
     private final long maxArtifactBytes;
+    private final boolean runDetails;
+    private final AtomicBoolean runDetailsRefused = new AtomicBoolean();
 
     private ActionsClient(Builder b) {
         this.api = b.api;
@@ -73,6 +78,7 @@ public final class ActionsClient {
         this.http = b.http.orElseGet(() -> HttpTransport.builder()
                 .allowRedirectHosts(b.artifactHosts.toArray(String[]::new)).build());
         this.maxArtifactBytes = b.maxArtifactBytes;
+        this.runDetails = b.runDetails;
     }
 
     /** A client authenticating with a token (a PAT, an installation token, or a workflow's {@code GITHUB_TOKEN}). */
@@ -174,25 +180,34 @@ public final class ActionsClient {
 
     /**
      * Starts a workflow run: {@code POST /repos/{o}/{r}/actions/workflows/{workflow}/dispatches} with the ref and
-     * inputs. GitHub answers 204 and says nothing about the run it creates; its {@code workflow_run} webhook does.
+     * inputs. With {@link Builder#runDetails} on (the default) the request asks GitHub to name the run it creates
+     * ({@code return_run_details}); GitHub answers 200 with the run, older servers (GitHub Enterprise Server 3.20 and
+     * before) refuse the field, and the client then sends the dispatch again without it, once, and stops asking
+     * that server. A plain 204 tells nothing about the run; its {@code workflow_run} webhook does.
      *
      * @param workflow the workflow's id or file name ({@code build.yml})
      * @param ref the branch or tag to run on
+     * @return the run GitHub created, when it said
      * @throws DeliveryException naming the workflow and ref when GitHub refuses (422 no {@code workflow_dispatch}
      *     trigger, unknown ref, unexpected inputs; 404 no such workflow), with the {@code HttpStatusException} as cause
      */
-    public void dispatch(String repository, String workflow, String ref, Map<String, String> inputs) {
+    public Optional<DispatchedRun> dispatch(String repository, String workflow, String ref, Map<String, String> inputs) {
         Objects.requireNonNull(workflow, "workflow");
         Objects.requireNonNull(ref, "ref");
         if (workflow.isBlank() || ref.isBlank()) {
             throw new IllegalArgumentException("workflow and ref must not be blank");
         }
         String repo = checkedRepository(repository);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ref", ref);
-        body.put("inputs", Map.copyOf(inputs));
         URI uri = api.resolve("repos/" + repo + "/actions/workflows/" + encode(workflow) + "/dispatches");
-        HttpReply reply = http.send(call(HttpCall.post(uri)).json(body).operation("actions.dispatch").build());
+        boolean askForRun = runDetails && !runDetailsRefused.get();
+        HttpReply reply = http.send(dispatchCall(uri, ref, inputs, askForRun));
+        if (askForRun && (reply.status() == 400 || reply.status() == 422)
+                && reply.text().contains(RETURN_RUN_DETAILS)) {
+            // the server did not process a request it could not validate: sending it again cannot run it twice
+            LOG.info("{} does not know {}; dispatching without it from now on", api.getAuthority(), RETURN_RUN_DETAILS);
+            runDetailsRefused.set(true);
+            reply = http.send(dispatchCall(uri, ref, inputs, false));
+        }
         try {
             reply.requireSuccess();
         } catch (HttpStatusException e) {
@@ -200,6 +215,33 @@ public final class ActionsClient {
             throw new DeliveryException("GitHub refused workflow_dispatch of " + workflow + " on " + ref + " in " + repo
                     + " (" + reply.status() + ")" + (message.isEmpty() ? "" : ": " + message), e.retryable(), e);
         }
+        if (reply.status() != 200 || reply.body().length == 0) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode json = reply.json();
+            var runId = Json.number(json, "workflow_run_id");
+            Optional<URI> runUrl = Json.nonBlank(json, "run_url").flatMap(ActionsClient::uri);
+            if (runId.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new DispatchedRun(runId.getAsLong(),
+                    runUrl.orElseGet(() -> api.resolve("repos/" + repo + "/actions/runs/" + runId.getAsLong())),
+                    Json.nonBlank(json, "html_url").flatMap(ActionsClient::uri)));
+        } catch (MalformedJsonException e) {
+            LOG.warn("GitHub accepted the dispatch of {} in {} but its answer was not readable JSON", workflow, repo);
+            return Optional.empty();
+        }
+    }
+
+    private HttpCall dispatchCall(URI uri, String ref, Map<String, String> inputs, boolean askForRun) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ref", ref);
+        body.put("inputs", Map.copyOf(inputs));
+        if (askForRun) {
+            body.put(RETURN_RUN_DETAILS, true);
+        }
+        return call(HttpCall.post(uri)).json(body).operation("actions.dispatch").build();
     }
 
     private Download download(long id, String name, URI uri, Path target, long maxBytes) {
@@ -288,6 +330,7 @@ public final class ActionsClient {
         private Optional<HttpTransport> http = Optional.empty();
         private List<String> artifactHosts = DEFAULT_ARTIFACT_HOSTS;
         private long maxArtifactBytes = DEFAULT_MAX_ARTIFACT_BYTES;
+        private boolean runDetails = true;
 
         private Builder(Secret token) {
             this.token = Objects.requireNonNull(token, "token");
@@ -327,6 +370,15 @@ public final class ActionsClient {
                 throw new IllegalArgumentException("maxArtifactBytes must not be negative: " + maxBytes);
             }
             this.maxArtifactBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * Whether dispatches ask GitHub to name the run they create ({@code return_run_details}); on by default.
+         * Servers that do not know the field are detected and asked without it.
+         */
+        public Builder runDetails(boolean ask) {
+            this.runDetails = ask;
             return this;
         }
 

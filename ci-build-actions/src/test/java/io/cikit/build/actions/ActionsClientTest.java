@@ -202,11 +202,47 @@ class ActionsClientTest {
         github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build%20kernel.yml/dispatches"))
                 .willReturn(status(204)));
 
-        client().dispatch("lab/linux", "build kernel.yml", "main", Map.of("defconfig", "arm64"));
+        Optional<DispatchedRun> run = client().dispatch("lab/linux", "build kernel.yml", "main", Map.of("defconfig", "arm64"));
 
+        assertThat(run).as("a 204 names no run").isEmpty();
         github.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build%20kernel.yml/dispatches"))
                 .withHeader("Authorization", equalTo(BEARER))
-                .withRequestBody(equalToJson("{\"ref\":\"main\",\"inputs\":{\"defconfig\":\"arm64\"}}")));
+                .withRequestBody(equalToJson(
+                        "{\"ref\":\"main\",\"inputs\":{\"defconfig\":\"arm64\"},\"return_run_details\":true}")));
+    }
+
+    @Test
+    void aDispatchReturnsTheRunGitHubNames() {
+        github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
+                .willReturn(okJson("{\"workflow_run_id\":999,\"run_url\":\"" + api() + "/repos/lab/linux/actions/runs/999\","
+                        + "\"html_url\":\"https://github.com/lab/linux/actions/runs/999\"}")));
+
+        Optional<DispatchedRun> run = client().dispatch("lab/linux", "build.yml", "main", Map.of());
+
+        assertThat(run).hasValueSatisfying(r -> {
+            assertThat(r.runId()).isEqualTo(999);
+            assertThat(r.apiUrl()).isEqualTo(URI.create(api() + "/repos/lab/linux/actions/runs/999"));
+            assertThat(r.htmlUrl()).contains(URI.create("https://github.com/lab/linux/actions/runs/999"));
+        });
+    }
+
+    @Test
+    void aServerThatDoesNotKnowRunDetailsIsAskedWithoutThemOnceAndForAll() {
+        String path = "/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches";
+        github.stubFor(post(urlPathEqualTo(path)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+                .containing("return_run_details")).willReturn(status(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"Invalid request.\\n\\n\\\"return_run_details\\\" is not a permitted key.\"}")));
+        github.stubFor(post(urlPathEqualTo(path)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+                .notContaining("return_run_details")).willReturn(status(204)));
+        ActionsClient client = client();
+
+        assertThat(client.dispatch("lab/linux", "build.yml", "main", Map.of())).isEmpty();
+        assertThat(client.dispatch("lab/linux", "build.yml", "v6.6", Map.of())).isEmpty();
+
+        github.verify(1, postRequestedFor(urlPathEqualTo(path)).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("return_run_details")));
+        github.verify(2, postRequestedFor(urlPathEqualTo(path)).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.notContaining("return_run_details")));
     }
 
     @Test
