@@ -198,41 +198,66 @@ public final class JenkinsClient {
     public JenkinsBuild awaitStart(QueuedBuild queued, Duration timeout) {
         Objects.requireNonNull(queued, "queued");
         Objects.requireNonNull(timeout, "timeout");
-        URI item = base.resolve("queue/item/" + queued.queueId() + "/");
-        URI api = item.resolve("api/json");
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration wait = pollInterval;
-        String why = "";
         while (true) {
-            HttpReply reply = http.send(get(api).operation("jenkins.queue-item").build());
-            if (reply.status() == 404) {
-                throw new BuildNotStartedException(BuildNotStartedException.Reason.GONE, item, why,
-                        "Jenkins no longer knows queue item " + queued.queueId() + " of " + queued.job()
-                                + " (it forgets items a few minutes after they leave the queue)");
+            QueueState state = queueState(queued);
+            if (state.build().isPresent()) {
+                return state.build().get();
             }
-            JsonNode json = reply.requireSuccess().json();
-            why = Json.text(json, "why").orElse(why);
-            if (Json.bool(json, false, "cancelled")) {
-                throw new BuildNotStartedException(BuildNotStartedException.Reason.CANCELLED, item, why,
-                        "queue item " + queued.queueId() + " of " + queued.job() + " was cancelled before it started");
-            }
-            OptionalLong number = Json.number(json, "executable", "number");
-            if (number.isPresent()) {
-                URI url = Json.nonBlank(json, "executable", "url").map(this::onBase)
-                        .orElseGet(() -> base.resolve(JobPaths.jobPath(queued.job()) + number.getAsLong() + "/"));
-                return new JenkinsBuild(queued.job(), number.getAsLong(), url);
-            }
+            URI item = queueItem(queued);
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new BuildNotStartedException(BuildNotStartedException.Reason.TIMED_OUT, item, why,
+                throw new BuildNotStartedException(BuildNotStartedException.Reason.TIMED_OUT, item, state.why(),
                         "queue item " + queued.queueId() + " of " + queued.job() + " did not start within " + timeout
-                                + (why.isBlank() ? "" : ": " + why));
+                                + (state.why().isBlank() ? "" : ": " + state.why()));
             }
-            sleep(Math.min(wait.toNanos(), left), item, why);
+            sleep(Math.min(wait.toNanos(), left), item, state.why());
             if (wait.compareTo(pollInterval.multipliedBy(MAX_POLL_GROWTH)) < 0) {
                 wait = wait.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Asks once whether a queued build has started: its build, or empty while it waits. Does not block beyond the
+     * one request.
+     *
+     * @throws BuildNotStartedException when the queue item was cancelled or is gone (404)
+     */
+    public Optional<JenkinsBuild> poll(QueuedBuild queued) {
+        return queueState(Objects.requireNonNull(queued, "queued")).build();
+    }
+
+    /** What one look at a queue item showed: the build once started, and Jenkins' reason for the wait. */
+    private record QueueState(Optional<JenkinsBuild> build, String why) {
+    }
+
+    private QueueState queueState(QueuedBuild queued) {
+        URI item = queueItem(queued);
+        HttpReply reply = http.send(get(item.resolve("api/json")).operation("jenkins.queue-item").build());
+        if (reply.status() == 404) {
+            throw new BuildNotStartedException(BuildNotStartedException.Reason.GONE, item, "",
+                    "Jenkins no longer knows queue item " + queued.queueId() + " of " + queued.job()
+                            + " (it forgets items a few minutes after they leave the queue)");
+        }
+        JsonNode json = reply.requireSuccess().json();
+        String why = Json.text(json, "why").orElse("");
+        if (Json.bool(json, false, "cancelled")) {
+            throw new BuildNotStartedException(BuildNotStartedException.Reason.CANCELLED, item, why,
+                    "queue item " + queued.queueId() + " of " + queued.job() + " was cancelled before it started");
+        }
+        OptionalLong number = Json.number(json, "executable", "number");
+        if (number.isEmpty()) {
+            return new QueueState(Optional.empty(), why);
+        }
+        URI url = Json.nonBlank(json, "executable", "url").map(this::onBase)
+                .orElseGet(() -> base.resolve(JobPaths.jobPath(queued.job()) + number.getAsLong() + "/"));
+        return new QueueState(Optional.of(new JenkinsBuild(queued.job(), number.getAsLong(), url)), why);
+    }
+
+    private URI queueItem(QueuedBuild queued) {
+        return base.resolve("queue/item/" + queued.queueId() + "/");
     }
 
     /**

@@ -194,17 +194,33 @@ class JenkinsClientTest {
     @Test
     void aCancelledQueueItemIsReportedClearly() {
         jenkins.stubFor(post(urlPathEqualTo("/jenkins/job/kernel/build")).willReturn(queued()));
-        queueSequence(okJson("{\"why\":\"Build #41 is already in progress\"}"), okJson("{\"cancelled\":true}"));
+        queueSequence(okJson("{\"why\":\"Build #41 is already in progress\"}"),
+                okJson("{\"_class\":\"hudson.model.Queue$LeftItem\",\"cancelled\":true,\"executable\":null,\"why\":null}"));
         JenkinsClient client = client();
         QueuedBuild queued = client.trigger("kernel", Map.of());
 
         assertThatThrownBy(() -> client.awaitStart(queued))
                 .isInstanceOfSatisfying(BuildNotStartedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(BuildNotStartedException.Reason.CANCELLED);
-                    assertThat(e.why()).contains("Build #41 is already in progress");
+                    assertThat(e.why()).as("a left item has no why").isEmpty();
                     assertThat(e.queueItem()).isEqualTo(URI.create(base() + "/queue/item/17/"));
                     assertThat(e.getMessage()).contains("cancelled");
                 });
+    }
+
+    @Test
+    void pollingOnceTellsWhetherTheBuildStartedWithoutWaiting() {
+        queueSequence(okJson("{\"why\":\"Waiting for next available executor\"}"),
+                okJson("{\"executable\":{\"number\":9}}"));
+        JenkinsClient client = client();
+        QueuedBuild queued = new QueuedBuild("kernel", 17, URI.create(base() + "/queue/item/17/"));
+
+        assertThat(client.poll(queued)).isEmpty();
+        assertThat(client.poll(queued)).hasValueSatisfying(b -> {
+            assertThat(b.number()).isEqualTo(9);
+            assertThat(b.url()).as("from job and number when Jenkins gives no URL").isEqualTo(URI.create(base() + "/job/kernel/9/"));
+        });
+        jenkins.verify(2, getRequestedFor(urlEqualTo(QUEUE_API)));
     }
 
     @Test
