@@ -14,6 +14,7 @@ module io.cikit.core {
     exports io.cikit.core.artifact;
     exports io.cikit.core.build;
     exports io.cikit.core.config;
+    exports io.cikit.core.dispatch;
     exports io.cikit.core.event;
     exports io.cikit.core.http;
     exports io.cikit.core.json;
@@ -24,4 +25,9 @@ module io.cikit.core {
 
     uses io.cikit.core.webhook.WebhookParser;
     uses io.cikit.core.build.BuildPayloadParser;
+    uses io.cikit.core.dispatch.HardwareRunnerProvider;
+
+    provides io.cikit.core.dispatch.HardwareRunnerProvider with
+            io.cikit.core.dispatch.internal.LocalCommandRunnerProvider,
+            io.cikit.core.dispatch.internal.QemuRunnerProvider;
 }
