@@ -12,6 +12,9 @@ final class AttemptRun {
     final Lease lease;
     final long startMillis;
     final long deadlineMillis;
+    /** Where the files go, relative to the work directory, until the runner asks for the directory. */
+    final Path plannedDirectory;
+    /** The planned directory under the work directory; the real one once made. */
     Path outputDirectory;
     @Nullable RunHandle handle;
     @Nullable StopReason stop;
@@ -30,6 +33,7 @@ final class AttemptRun {
         this.lease = lease;
         this.startMillis = startMillis;
         this.deadlineMillis = deadlineMillis;
+        this.plannedDirectory = outputDirectory;
         this.outputDirectory = outputDirectory;
     }
 }

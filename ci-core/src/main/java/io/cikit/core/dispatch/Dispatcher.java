@@ -114,7 +114,7 @@ public final class Dispatcher implements AutoCloseable {
     private int running;
     private long seq;
     private boolean closed;
-    private @Nullable Path workDirectory;
+    private volatile @Nullable Path workDirectory;
 
     private Dispatcher(Builder b) {
         this.pool = Objects.requireNonNull(b.pool, "pool");
@@ -426,19 +426,6 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void startRunner(AttemptRun run) {
-        Path out;
-        try {
-            out = outputDirectory(run);
-        } catch (UncheckedIOException e) {
-            attemptEnded(run, RunReport.of(RunOutcome.INFRA_ERROR, e.getMessage()), true, false);
-            return;
-        }
-        lock.lock();
-        try {
-            run.outputDirectory = out;
-        } finally {
-            lock.unlock();
-        }
         HardwareRunner runner = runners.get(run.board.runner());
         if (runner == null) {
             attemptEnded(run, RunReport.of(RunOutcome.INFRA_ERROR, "no runner named `" + run.board.runner()
@@ -449,7 +436,10 @@ public final class Dispatcher implements AutoCloseable {
         try {
             Instant deadline = Instant.ofEpochMilli(run.deadlineMillis);
             handle = Objects.requireNonNull(runner.start(new RunContext(run.entry.job, run.board, run.number, run.lease,
-                    out, deadline, executor, clock)), "runner returned no handle");
+                    deadline, executor, clock, () -> outputDirectory(run))), "runner returned no handle");
+        } catch (UncheckedIOException e) {
+            attemptEnded(run, RunReport.of(RunOutcome.INFRA_ERROR, e.getMessage()), true, false);
+            return;
         } catch (RuntimeException e) {
             LOG.warn("Runner {} failed to start job {} on {}: {}", runner.name(), run.entry.job.id(), run.board.id(),
                     e.toString(), e);
@@ -559,7 +549,7 @@ public final class Dispatcher implements AutoCloseable {
             }
             Attempt attempt = new Attempt(run.number, s.id(), run.board.type(), outcome,
                     Optional.of(reason).filter(r -> !r.isEmpty()), Instant.ofEpochMilli(run.startMillis),
-                    Instant.ofEpochMilli(now), run.outputDirectory, report.consoleLog(), blame);
+                    Instant.ofEpochMilli(now), shownDirectory(run), report.consoleLog(), blame);
             e.attempts.add(attempt);
             metrics.attemptRan(run.board.type(), outcome, attempt.runTime());
             fx.add(() -> notifyListeners(l -> l.attemptEnded(e.job, attempt)));
@@ -571,6 +561,7 @@ public final class Dispatcher implements AutoCloseable {
                         && s.board.health().acceptsJobs()) {
                     setHealth(s, BoardHealth.UNHEALTHY, s.consecutiveInfraFailures
                             + " infrastructure failures in a row, the last: " + reason, fx);
+                    queueHealthCheck(s, fx);
                 }
             } else if (good) {
                 s.consecutiveInfraFailures = 0;
@@ -774,9 +765,6 @@ public final class Dispatcher implements AutoCloseable {
         LOG.info("board {} is now {}: {}", s.id(), health, reason);
         String id = s.id();
         fx.add(() -> pool.setHealthIf(id, before, health, reason));
-        if (health == BoardHealth.UNHEALTHY) {
-            queueHealthCheck(s, fx);
-        }
     }
 
     private void queueHealthCheck(BoardSlot s, List<Runnable> fx) {
@@ -812,17 +800,43 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** The attempt's directory as reports show it: absolute even when the runner never made it. */
+    private Path shownDirectory(AttemptRun run) {
+        if (run.outputDirectory.isAbsolute()) {
+            return run.outputDirectory;
+        }
+        Path base = workDirectory != null ? workDirectory : configuredWorkDirectory;
+        return base == null ? run.outputDirectory : base.resolve(run.outputDirectory).toAbsolutePath();
+    }
+
+    /** Makes the attempt's directory, {@code <work>/<job id>/attempt-<n>-<board>}, with a suffix when that exists. */
     private Path outputDirectory(AttemptRun run) {
         Path base = workDirectory();
-        Path dir = base.resolve(run.outputDirectory);
+        Path planned = run.plannedDirectory;
+        Path dir = base.resolve(planned);
         try {
-            for (int i = 2; Files.exists(dir); i++) {
-                dir = base.resolve(run.outputDirectory.toString() + "." + i);
+            Files.createDirectories(dir.getParent());
+            for (int i = 2; ; i++) {
+                try {
+                    Files.createDirectory(dir);
+                    break;
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    if (i > 1000) {
+                        throw e;
+                    }
+                    dir = base.resolve(planned + "." + i);
+                }
             }
-            return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the output directory " + dir + ": " + e.getMessage(), e);
         }
+        lock.lock();
+        try {
+            run.outputDirectory = dir;
+        } finally {
+            lock.unlock();
+        }
+        return dir;
     }
 
     private synchronized Path workDirectory() {
@@ -916,7 +930,7 @@ public final class Dispatcher implements AutoCloseable {
         private @Nullable Function<Board, TestJob> healthCheck;
         private @Nullable Executor executor;
         private @Nullable ScheduledExecutorService scheduler;
-        private @Nullable Path workDirectory;
+        private volatile @Nullable Path workDirectory;
         private MeterRegistry registry = Metrics.globalRegistry;
         private String name = "default";
 
