@@ -28,11 +28,13 @@ import org.jspecify.annotations.Nullable;
 public final class ConsoleCapture {
     private static final long STAMP_NANOS = 100_000_000L;
     private static final int MAX_STAMPS = 100_000;
+    private static final int RECENT = 1024;
 
     private final Path log;
     private final Path times;
     private final long headBytes;
     private final byte[] tail;
+    private final byte[] recent = new byte[RECENT];
     private final ConsoleLogAnalyzer analyzer;
     private final LongSupplier nanoTime;
     private final long startNanos;
@@ -42,7 +44,7 @@ public final class ConsoleCapture {
     private long tailFill;
     private long bytes;
     private long newlines;
-    private long lastStampNanos = Long.MIN_VALUE;
+    private long lastStampNanos;
     private int stamps;
     private boolean finished;
     private @Nullable Result result;
@@ -59,6 +61,7 @@ public final class ConsoleCapture {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.nanoTime = nanoTime;
         this.startNanos = nanoTime.getAsLong();
+        this.lastStampNanos = startNanos - STAMP_NANOS;
         try {
             this.out = new BufferedOutputStream(Files.newOutputStream(log), 64 * 1024);
             this.timesOut = new BufferedWriter(Files.newBufferedWriter(times, StandardCharsets.UTF_8));
@@ -95,6 +98,9 @@ public final class ConsoleCapture {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write console log " + log + ": " + e.getMessage(), e);
         }
+        for (int i = Math.max(off, off + len - RECENT); i < off + len; i++) {
+            recent[(int) ((bytes + i - off) % RECENT)] = b[i];
+        }
         bytes += len;
         analyzer.feed(b, off, len);
     }
@@ -110,26 +116,12 @@ public final class ConsoleCapture {
         return bytes;
     }
 
-    /** The last characters of the console (up to {@code max}), for error messages. */
+    /** The last bytes of the console as text (up to {@code max}, at most {@value #RECENT}), for error messages. */
     public synchronized String tailText(int max) {
-        byte[] last;
-        if (tailFill == 0) {
-            if (bytes == 0) {
-                return "";
-            }
-            try {
-                out.flush();
-                byte[] all = Files.readAllBytes(log);
-                int from = Math.max(0, all.length - max);
-                last = java.util.Arrays.copyOfRange(all, from, all.length);
-            } catch (IOException e) {
-                return "";
-            }
-        } else {
-            last = tailBytes();
-            if (last.length > max) {
-                last = java.util.Arrays.copyOfRange(last, last.length - max, last.length);
-            }
+        int n = (int) Math.min(Math.min(max, RECENT), bytes);
+        byte[] last = new byte[n];
+        for (int i = 0; i < n; i++) {
+            last[i] = recent[(int) ((bytes - n + i) % RECENT)];
         }
         return new String(last, StandardCharsets.UTF_8);
     }
