@@ -603,7 +603,8 @@ public final class Dispatcher implements AutoCloseable {
             }
 
             if (s.removed) {
-                slots.remove(s.id());
+                // only this slot: the board may have been added again meanwhile, with a slot of its own
+                slots.remove(s.id(), s);
             } else {
                 idle.add(s);
                 assign(s, fx);

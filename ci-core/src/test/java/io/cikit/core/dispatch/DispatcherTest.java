@@ -504,6 +504,25 @@ class DispatcherTest {
     }
 
     @Test
+    void aBoardRemovedAndAddedBackWhileItsRunIsStoppingKeepsItsNewPlace() {
+        runner.mode(FakeRunner.Mode.DEAF);
+        BoardPool pool = BoardPool.of(List.of(board("b1", "t"), board("b2", "t")));
+        Dispatcher d = build(dispatcher(pool));
+        JobHandle first = d.submit(job("first").selector(BoardSelector.board("b1")).build());
+        FakeRunner.Run old = runner.runningJob("first");
+
+        pool.remove("b1");
+        pool.add(board("b1", "t"));
+        old.finish(RunOutcome.STOPPED);
+        runner.mode(FakeRunner.Mode.INSTANT);
+        JobResult again = done(d.submit(job("again").selector(BoardSelector.board("b1")).build()));
+
+        assertThat(done(first).outcome()).isEqualTo(JobOutcome.INFRA_ERROR);
+        assertThat(again.outcome()).isEqualTo(JobOutcome.COMPLETE);
+        assertThat(again.board()).map(Board::id).contains("b1");
+    }
+
+    @Test
     void aBoardAddedAtRunTimeTakesWaitingJobs() {
         runner.mode(FakeRunner.Mode.HELD);
         BoardPool pool = BoardPool.of(List.of(board("b1", "t")));
