@@ -20,6 +20,7 @@ module io.cikit.core {
     exports io.cikit.core.artifact;
     exports io.cikit.core.build;
     exports io.cikit.core.config;
+    exports io.cikit.core.dispatch;
     exports io.cikit.core.event;
     exports io.cikit.core.git;
     exports io.cikit.core.http;
@@ -38,4 +39,9 @@ module io.cikit.core {
     uses io.cikit.core.report.VcsClientProvider;
     uses io.cikit.core.build.BuildTrigger;
     uses io.cikit.core.artifact.ArtifactFetcher;
+    uses io.cikit.core.dispatch.HardwareRunnerProvider;
+
+    provides io.cikit.core.dispatch.HardwareRunnerProvider with
+            io.cikit.core.dispatch.internal.LocalCommandRunnerProvider,
+            io.cikit.core.dispatch.internal.QemuRunnerProvider;
 }
