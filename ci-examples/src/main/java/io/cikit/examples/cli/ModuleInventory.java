@@ -1,5 +1,6 @@
 package io.cikit.examples.cli;
 
+import io.cikit.core.dispatch.HardwareRunnerProvider;
 import io.cikit.core.notify.NotificationChannelProvider;
 import io.cikit.core.spi.Providers;
 import io.cikit.core.webhook.WebhookParser;
@@ -51,7 +52,7 @@ final class ModuleInventory {
         Map<String, List<String>> out = new LinkedHashMap<>();
         out.put("webhook", Providers.discover(WebhookParser.class, p -> p.provider().id()).names());
         out.put("channel", Providers.discover(NotificationChannelProvider.class, NotificationChannelProvider::name).names());
-        out.put("runner", List.of());
+        out.put("runner", Providers.discover(HardwareRunnerProvider.class, HardwareRunnerProvider::name).names());
         return out;
     }
 
