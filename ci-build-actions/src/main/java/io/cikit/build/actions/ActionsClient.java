@@ -1,7 +1,15 @@
 package io.cikit.build.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cikit.build.actions.internal.ActionsStatuses;
 import io.cikit.build.actions.internal.GitHubJson;
+import io.cikit.core.artifact.ArtifactFetcher;
+import io.cikit.core.artifact.FetchedArtifact;
+import io.cikit.core.build.BuildArtifact;
+import io.cikit.core.build.BuildInfo;
+import io.cikit.core.build.BuildStatus;
+import io.cikit.core.build.BuildTrigger;
+import io.cikit.core.build.TriggeredBuild;
 import io.cikit.core.DeliveryException;
 import io.cikit.core.config.ConfigKey;
 import io.cikit.core.config.ConfigSpec;
@@ -18,6 +26,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +54,14 @@ import org.slf4j.LoggerFactory;
  * dispatch is refused (422: no {@code workflow_dispatch} trigger, unknown ref, unexpected inputs);
  * {@code HttpTransportException} when GitHub cannot be reached; {@code ReplyTooLargeException} past the size cap.
  *
+ * <p>It is the GitHub Actions {@link BuildTrigger} ({@link #trigger}, {@link #buildId}) and {@link ArtifactFetcher}
+ * ({@link #list}, {@link #fetch}). It needs a token, so it is not registered with {@code ServiceLoader}: hosts build
+ * one ({@link #from(ProviderConfig)}) and hand it to what needs it.
+ *
  * <p>Thread-safe. Defaults: {@code https://api.github.com/}, artifacts up to 2 GiB, listings of at most
  * {@value #MAX_PAGES} pages of 100.
  */
-public final class ActionsClient {
+public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(ActionsClient.class);
 
     /** GitHub.com's REST API. */
@@ -64,6 +78,9 @@ public final class ActionsClient {
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final String API_VERSION = "2022-11-28";
     private static final String RETURN_RUN_DETAILS = "return_run_details";
+    private static final Pattern DISPATCH_JOB = Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/([^/@]+)(?:@(.+))?");
+    private static final Pattern BUILD_ID = Pattern.compile("(.+)/actions/(runs|jobs)/(\\d+)(/.*)?");
+    private static final Pattern ARTIFACT_ZIP = Pattern.compile("/actions/artifacts/(\\d{1,18})/zip");
 
     private final URI api;
     private final Secret token;
@@ -232,6 +249,116 @@ public final class ActionsClient {
             LOG.warn("GitHub accepted the dispatch of {} in {} but its answer was not readable JSON", workflow, repo);
             return Optional.empty();
         }
+    }
+
+    /** {@value ActionsPayloadParser#SYSTEM}. */
+    @Override
+    public String system() {
+        return ActionsPayloadParser.SYSTEM;
+    }
+
+    /**
+     * {@link BuildTrigger}: dispatches {@code job}, written {@code owner/repo/<workflow id or file>[@<ref>]}, with the
+     * parameters as inputs; without a ref, on the repository's default branch (one more request). The
+     * {@link TriggeredBuild}'s {@code queueId} is the run id when GitHub named the run ({@link #dispatch}), else
+     * empty; its {@code queueUrl} the run's API URL.
+     *
+     * @throws IllegalArgumentException when {@code job} is not written that way
+     */
+    @Override
+    public TriggeredBuild trigger(String job, Map<String, String> parameters) {
+        Matcher m = DISPATCH_JOB.matcher(Objects.requireNonNull(job, "job"));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("an Actions job is owner/repo/<workflow id or file>[@ref], got '" + job + "'");
+        }
+        String repo = checkedRepository(m.group(1));
+        String ref = m.group(3) != null ? m.group(3) : defaultBranch(repo);
+        Optional<DispatchedRun> run = dispatch(repo, m.group(2), ref, parameters);
+        return new TriggeredBuild(system(), job, run.map(r -> Long.toString(r.runId())).orElse(""),
+                run.map(DispatchedRun::apiUrl), parameters, Instant.now());
+    }
+
+    /**
+     * {@link BuildTrigger}: the run's build id ({@code owner/repo/actions/runs/<id>/attempts/<n>}, as the payload
+     * parser gives it) once it left the queue; empty while it is requested, queued, waiting or pending, and when
+     * GitHub did not name the run.
+     *
+     * @throws IllegalArgumentException for a request another system made
+     */
+    @Override
+    public Optional<String> buildId(TriggeredBuild triggered) {
+        Objects.requireNonNull(triggered, "triggered");
+        if (!triggered.system().equals(system())) {
+            throw new IllegalArgumentException("a " + triggered.system() + " request is not an Actions dispatch");
+        }
+        if (triggered.queueId().isBlank()) {
+            return Optional.empty();
+        }
+        Matcher m = DISPATCH_JOB.matcher(triggered.job());
+        if (!m.matches() || triggered.queueId().length() > 18
+                || !triggered.queueId().chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("not an Actions dispatch: " + triggered.job() + " / " + triggered.queueId());
+        }
+        String repo = checkedRepository(m.group(1));
+        JsonNode run = http.send(call(HttpCall.get(api.resolve("repos/" + repo + "/actions/runs/" + triggered.queueId())))
+                .operation("actions.run").build()).requireSuccess().json();
+        String status = Json.text(run, "status").orElse("");
+        if (ActionsStatuses.of(status, Json.text(run, "conclusion").orElse("")) == BuildStatus.PENDING) {
+            return Optional.empty();
+        }
+        return Optional.of(repo + "/actions/runs/" + triggered.queueId() + "/attempts"
+                + "/" + Json.number(run, "run_attempt").orElse(1));
+    }
+
+    /**
+     * {@link ArtifactFetcher}: the artifacts of the run an Actions build belongs to (a run, or a job through its
+     * {@code run_id}), as {@link BuildArtifact}s named after the artifact with its zip URL. Expired artifacts are
+     * left out: they cannot be fetched.
+     *
+     * @throws IllegalArgumentException for a build of another system, or one that names no run
+     */
+    @Override
+    public List<BuildArtifact> list(BuildInfo build) {
+        Objects.requireNonNull(build, "build");
+        if (!build.system().equals(system())) {
+            throw new IllegalArgumentException("build " + build.buildId() + " is a " + build.system()
+                    + " build, not an Actions one");
+        }
+        Matcher m = BUILD_ID.matcher(build.buildId());
+        String runId = !m.matches() ? "" : m.group(2).equals("runs") ? m.group(3)
+                : build.metadata().getOrDefault("run_id", "");
+        if (runId.isEmpty() || runId.length() > 18 || !runId.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("build " + build.buildId() + " names no repository and run");
+        }
+        List<ActionsArtifact> all = artifacts(m.group(1), Long.parseLong(runId));
+        List<BuildArtifact> out = all.stream().filter(a -> !a.expired()).map(ActionsArtifact::toBuildArtifact).toList();
+        if (out.size() < all.size()) {
+            LOG.debug("{} of the artifacts of {} have expired and are not listed", all.size() - out.size(), build.buildId());
+        }
+        return out;
+    }
+
+    /**
+     * {@link ArtifactFetcher}: streams an artifact's zip (its {@code archive_download_url}) to {@code target}.
+     *
+     * @throws ArtifactExpiredException when GitHub answers 410
+     * @throws IllegalArgumentException when the artifact has no URL
+     */
+    @Override
+    public FetchedArtifact fetch(BuildInfo build, BuildArtifact artifact, Path target, long maxBytes) {
+        Objects.requireNonNull(artifact, "artifact");
+        URI url = artifact.url().orElseThrow(() -> new IllegalArgumentException(
+                "artifact " + artifact.name() + " of " + build.buildId() + " has no download URL"));
+        Matcher id = ARTIFACT_ZIP.matcher(url.getPath() == null ? "" : url.getPath());
+        Download download = download(id.find() ? Long.parseLong(id.group(1)) : -1, artifact.name(), url, target, maxBytes);
+        return new FetchedArtifact(artifact, download.path(), download.sizeBytes(), download.sha256());
+    }
+
+    private String defaultBranch(String repo) {
+        JsonNode json = http.send(call(HttpCall.get(api.resolve("repos/" + repo))).operation("actions.repository").build())
+                .requireSuccess().json();
+        return Json.nonBlank(json, "default_branch").orElseThrow(() -> new DeliveryException(
+                "GitHub did not say which branch is the default of " + repo, false));
     }
 
     private HttpCall dispatchCall(URI uri, String ref, Map<String, String> inputs, boolean askForRun) {

@@ -21,6 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.cikit.core.DeliveryException;
+import io.cikit.core.artifact.ArtifactFetcher;
+import io.cikit.core.artifact.ArtifactKind;
+import io.cikit.core.artifact.FetchedArtifact;
+import io.cikit.core.build.BuildArtifact;
+import io.cikit.core.build.BuildInfo;
+import io.cikit.core.build.BuildTrigger;
+import io.cikit.core.build.TriggeredBuild;
 import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.config.Secret;
@@ -33,10 +40,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,6 +272,110 @@ class ActionsClientTest {
                             cause -> assertThat(cause.status()).isEqualTo(422));
                 });
         github.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void asABuildTriggerItDispatchesAndFollowsTheNamedRun() {
+        github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
+                .willReturn(okJson("{\"workflow_run_id\":999,\"run_url\":\"" + api() + "/repos/lab/linux/actions/runs/999\"}")));
+        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/999")).inScenario("run")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(okJson("{\"id\":999,\"status\":\"queued\",\"conclusion\":null,\"run_attempt\":1}"))
+                .willSetStateTo("running"));
+        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/999")).inScenario("run")
+                .whenScenarioStateIs("running")
+                .willReturn(okJson("{\"id\":999,\"status\":\"in_progress\",\"conclusion\":null,\"run_attempt\":2}")));
+        BuildTrigger trigger = client();
+
+        TriggeredBuild triggered = trigger.trigger("lab/linux/build.yml@v6.6", Map.of("defconfig", "arm64"));
+
+        assertThat(trigger.system()).isEqualTo("actions");
+        assertThat(triggered.system()).isEqualTo("actions");
+        assertThat(triggered.queueId()).isEqualTo("999");
+        assertThat(triggered.queueUrl()).contains(URI.create(api() + "/repos/lab/linux/actions/runs/999"));
+        assertThat(trigger.buildId(triggered)).as("queued").isEmpty();
+        assertThat(trigger.buildId(triggered)).contains("lab/linux/actions/runs/999/attempts/2");
+        github.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
+                .withRequestBody(equalToJson("{\"ref\":\"v6.6\",\"inputs\":{\"defconfig\":\"arm64\"},\"return_run_details\":true}")));
+    }
+
+    @Test
+    void aTriggerWithoutARefRunsOnTheDefaultBranchAndMayNameNoRun() {
+        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux")).willReturn(okJson("{\"default_branch\":\"master\"}")));
+        github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/42/dispatches")).willReturn(status(204)));
+        ActionsClient client = client();
+
+        TriggeredBuild triggered = client.trigger("lab/linux/42", Map.of());
+
+        assertThat(triggered.queueId()).isEmpty();
+        assertThat(triggered.queueUrl()).isEmpty();
+        assertThat(client.buildId(triggered)).as("nothing to follow").isEmpty();
+        github.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/42/dispatches"))
+                .withRequestBody(equalToJson("{\"ref\":\"master\",\"inputs\":{},\"return_run_details\":true}")));
+        github.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/")));
+    }
+
+    @Test
+    void triggerJobsAndForeignRequestsAreChecked() {
+        TriggeredBuild jenkins = new TriggeredBuild("jenkins", "kernel", "17", Optional.empty(), Map.of(), Instant.now());
+
+        assertThatThrownBy(() -> client().trigger("lab/build.yml", Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client().trigger("lab/linux/sub/build.yml", Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client().buildId(jenkins)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(github.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void asAnArtifactFetcherItListsTheRunsLiveArtifactsAndFetchesThem(@TempDir Path dir) throws Exception {
+        BuildInfo run = new ActionsPayloadParser().parseBody(Fixtures.bytes(Fixtures.RUN)).build();
+        github.stubFor(get(urlPathEqualTo("/api/v3/repos/Codertocat/Hello-World/actions/runs/1589141559/artifacts"))
+                .willReturn(okJson("{\"total_count\":2,\"artifacts\":[" + artifactJson(5, "kernel", false) + ","
+                        + artifactJson(6, "old", true) + "]}")));
+        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip")).willReturn(status(302)
+                .withHeader("Location", "http://127.0.0.1:" + blobs.port() + "/5.zip")));
+        blobs.stubFor(get(urlPathEqualTo("/5.zip")).willReturn(aResponse().withStatus(200).withBody(ZIP)));
+        ArtifactFetcher fetcher = client();
+
+        List<BuildArtifact> listed = fetcher.list(run);
+        FetchedArtifact fetched = fetcher.fetch(run, listed.get(0), dir.resolve("kernel.zip"), 1024);
+
+        assertThat(listed).as("expired ones cannot be fetched").extracting(BuildArtifact::name).containsExactly("kernel");
+        assertThat(listed.get(0).sizeBytes()).hasValue(50);
+        assertThat(fetched.path()).hasBinaryContent(ZIP);
+        assertThat(fetched.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ZIP)));
+        blobs.verify(getRequestedFor(urlPathEqualTo("/5.zip")).withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void aJobsArtifactsAreItsRuns() {
+        BuildInfo job = new ActionsPayloadParser().parseBody(Fixtures.bytes(Fixtures.JOB)).build();
+        github.stubFor(get(urlPathEqualTo("/api/v3/repos/Codertocat/Hello-World/actions/runs/2202229078/artifacts"))
+                .willReturn(okJson("{\"total_count\":0,\"artifacts\":[]}")));
+
+        assertThat(client().list(job)).isEmpty();
+        github.verify(1, getRequestedFor(urlPathEqualTo("/api/v3/repos/Codertocat/Hello-World/actions/runs/2202229078/artifacts")));
+    }
+
+    @Test
+    void fetchingAnArtifactThatExpiredSinceListingIsReported(@TempDir Path dir) {
+        BuildInfo run = BuildInfo.builder("lab/linux/actions/runs/1/attempts/1", "actions").build();
+        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/8/zip")).willReturn(status(410)));
+        BuildArtifact artifact = new BuildArtifact("kernel", "kernel",
+                Optional.of(URI.create(api() + "/repos/lab/linux/actions/artifacts/8/zip")), OptionalLong.empty(),
+                ArtifactKind.UNKNOWN);
+
+        assertThatThrownBy(() -> client().fetch(run, artifact, dir.resolve("k.zip"), 1024))
+                .isInstanceOfSatisfying(ArtifactExpiredException.class, e -> assertThat(e.artifactId()).isEqualTo(8));
+    }
+
+    @Test
+    void buildsOfAnotherSystemOrWithoutARunAreRefused() {
+        BuildInfo jenkins = BuildInfo.builder("kernel#1", "jenkins").build();
+        BuildInfo odd = BuildInfo.builder("something-else", "actions").build();
+
+        assertThatThrownBy(() -> client().list(jenkins)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jenkins");
+        assertThatThrownBy(() -> client().list(odd)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(github.getAllServeEvents()).isEmpty();
     }
 
     @Test

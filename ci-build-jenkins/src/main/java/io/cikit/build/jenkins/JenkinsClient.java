@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cikit.build.jenkins.internal.Crumb;
 import io.cikit.build.jenkins.internal.JobPaths;
 import io.cikit.core.DeliveryException;
-import io.cikit.core.artifact.ArtifactKind;
+import io.cikit.core.artifact.ArtifactClassifier;
+import io.cikit.core.artifact.ArtifactFetcher;
+import io.cikit.core.artifact.FetchedArtifact;
 import io.cikit.core.build.BuildArtifact;
+import io.cikit.core.build.BuildInfo;
+import io.cikit.core.build.BuildTrigger;
+import io.cikit.core.build.TriggeredBuild;
 import io.cikit.core.config.ConfigKey;
 import io.cikit.core.config.ConfigSpec;
 import io.cikit.core.config.ProviderConfig;
@@ -18,6 +23,7 @@ import io.cikit.core.json.Json;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +55,14 @@ import org.slf4j.LoggerFactory;
  * HttpTransportException} when Jenkins could not be reached, {@link BuildNotStartedException} from {@link #awaitStart},
  * {@code ReplyTooLargeException} for an artifact over the cap.
  *
+ * <p>It is the Jenkins {@link BuildTrigger} ({@link #trigger}, {@link #buildId}) and {@link ArtifactFetcher}
+ * ({@link #list}, {@link #fetch}). It needs a URL and credentials, so it is not registered with
+ * {@code ServiceLoader}: hosts build one ({@link #from(ProviderConfig)}) and hand it to what needs it.
+ *
  * <p>Thread-safe. Defaults: queue polled every {@value #DEFAULT_POLL_INTERVAL_MILLIS} ms (doubling up to 8×),
  * given up after {@value #DEFAULT_QUEUE_TIMEOUT_MINUTES} minutes; artifacts up to 2 GiB.
  */
-public final class JenkinsClient {
+public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(JenkinsClient.class);
 
     static final long DEFAULT_POLL_INTERVAL_MILLIS = 1_000;
@@ -154,7 +164,7 @@ public final class JenkinsClient {
      * @throws DeliveryException when Jenkins accepted it without saying where the queue item is
      * @throws IllegalArgumentException for an empty job name or one with {@code .} or {@code ..} segments
      */
-    public QueuedBuild trigger(String job, Map<String, String> parameters) {
+    public QueuedBuild enqueue(String job, Map<String, String> parameters) {
         Objects.requireNonNull(job, "job");
         Map<String, String> params = new LinkedHashMap<>(Objects.requireNonNull(parameters, "parameters"));
         URI target = base.resolve(JobPaths.jobPath(job) + (params.isEmpty() ? "build" : "buildWithParameters"));
@@ -257,7 +267,105 @@ public final class JenkinsClient {
     }
 
     private URI queueItem(QueuedBuild queued) {
-        return base.resolve("queue/item/" + queued.queueId() + "/");
+        return queueItem(queued.queueId());
+    }
+
+    private URI queueItem(long id) {
+        return base.resolve("queue/item/" + id + "/");
+    }
+
+    /** {@value JenkinsPayloadParser#SYSTEM}. */
+    @Override
+    public String system() {
+        return JenkinsPayloadParser.SYSTEM;
+    }
+
+    /**
+     * {@link BuildTrigger}: {@link #enqueue} as a {@link TriggeredBuild} whose {@code queueId} is the queue item
+     * number and {@code queueUrl} the queue item.
+     */
+    @Override
+    public TriggeredBuild trigger(String job, Map<String, String> parameters) {
+        QueuedBuild queued = enqueue(job, parameters);
+        return new TriggeredBuild(system(), job, Long.toString(queued.queueId()), Optional.of(queued.queueItem()),
+                parameters, Instant.now());
+    }
+
+    /**
+     * {@link BuildTrigger}: {@link #poll} once; the build's id ({@code job#number}, as the payload parser gives it)
+     * once it started, empty while queued.
+     *
+     * @throws BuildNotStartedException when the queue item was cancelled or is gone
+     * @throws IllegalArgumentException for a request another system or client made
+     */
+    @Override
+    public Optional<String> buildId(TriggeredBuild triggered) {
+        return poll(queued(triggered)).map(JenkinsBuild::buildId);
+    }
+
+    /** The queued build a {@link TriggeredBuild} from {@link #trigger} stands for. */
+    public QueuedBuild queued(TriggeredBuild triggered) {
+        Objects.requireNonNull(triggered, "triggered");
+        if (!triggered.system().equals(system())) {
+            throw new IllegalArgumentException("a " + triggered.system() + " request is not a Jenkins queue item");
+        }
+        long id;
+        try {
+            id = Long.parseLong(triggered.queueId());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a Jenkins queue item number: " + triggered.queueId(), e);
+        }
+        return new QueuedBuild(triggered.job(), id, triggered.queueUrl().orElseGet(() -> queueItem(id)));
+    }
+
+    /**
+     * {@link ArtifactFetcher}: the archived files of a Jenkins build, by its job and number (else its URL on this
+     * Jenkins).
+     *
+     * @throws IllegalArgumentException for a build of another system, or one naming neither job and number nor a
+     *     URL on this Jenkins
+     */
+    @Override
+    public List<BuildArtifact> list(BuildInfo build) {
+        return artifactsAt(buildUrl(build), build.buildId());
+    }
+
+    /**
+     * {@link ArtifactFetcher}: streams an artifact of a build to {@code target}, from its URL or, without one,
+     * from {@code <build>/artifact/<path>}.
+     *
+     * @throws io.cikit.core.http.ReplyTooLargeException over {@code maxBytes}
+     * @throws DeliveryException (not retryable) for a URL on another origin
+     * @throws io.cikit.core.http.HttpStatusException a non-2xx reply (404: no such artifact)
+     */
+    @Override
+    public FetchedArtifact fetch(BuildInfo build, BuildArtifact artifact, Path target, long maxBytes) {
+        Objects.requireNonNull(artifact, "artifact");
+        URI url = artifact.url().or(() -> JobPaths.artifactUrl(buildUrl(build).toString(), artifact.path()))
+                .orElseThrow(() -> new IllegalArgumentException("artifact " + artifact.path() + " of "
+                        + build.buildId() + " has no URL and its path gives none"));
+        Download download = download(url, target, maxBytes);
+        return new FetchedArtifact(artifact, download.path(), download.sizeBytes(), download.sha256());
+    }
+
+    private URI buildUrl(BuildInfo build) {
+        Objects.requireNonNull(build, "build");
+        if (!build.system().equals(system())) {
+            throw new IllegalArgumentException("build " + build.buildId() + " is a " + build.system()
+                    + " build, not a Jenkins one");
+        }
+        if (!build.job().isBlank() && build.number().isPresent()) {
+            return base.resolve(JobPaths.jobPath(build.job()) + build.number().getAsLong() + "/");
+        }
+        Optional<URI> url = build.url().flatMap(u -> {
+            try {
+                return Optional.of(URI.create(u.endsWith("/") ? u : u + "/"));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }).filter(u -> sameOrigin(u, base));
+        return url.orElseThrow(() -> new IllegalArgumentException("build " + build.buildId()
+                + " names neither job and number nor a URL on " + base));
     }
 
     /**
@@ -266,7 +374,10 @@ public final class JenkinsClient {
      * are skipped.
      */
     public List<BuildArtifact> artifacts(String job, long number) {
-        URI buildUrl = base.resolve(JobPaths.jobPath(job) + number + "/");
+        return artifactsAt(base.resolve(JobPaths.jobPath(job) + number + "/"), job + "#" + number);
+    }
+
+    private List<BuildArtifact> artifactsAt(URI buildUrl, String buildId) {
         JsonNode json = http.send(get(URI.create(buildUrl + "api/json?" + ARTIFACT_TREE))
                 .operation("jenkins.artifacts").build()).requireSuccess().json();
         List<BuildArtifact> out = new ArrayList<>();
@@ -277,11 +388,11 @@ public final class JenkinsClient {
             }
             Optional<URI> url = JobPaths.artifactUrl(buildUrl.toString(), path.get());
             if (url.isEmpty()) {
-                LOG.warn("Skipping artifact with an unsafe path in {}#{}: {}", job, number, path.get());
+                LOG.warn("Skipping artifact with an unsafe path in {}: {}", buildId, path.get());
                 continue;
             }
             String name = Json.nonBlank(a, "fileName").orElse(BuildArtifact.of(path.get()).name());
-            out.add(new BuildArtifact(name, path.get(), url, OptionalLong.empty(), ArtifactKind.UNKNOWN));
+            out.add(new BuildArtifact(name, path.get(), url, OptionalLong.empty(), ArtifactClassifier.byName(path.get())));
         }
         return List.copyOf(out);
     }

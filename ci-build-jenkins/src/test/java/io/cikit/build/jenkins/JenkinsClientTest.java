@@ -19,7 +19,13 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.cikit.core.DeliveryException;
+import io.cikit.core.artifact.ArtifactFetcher;
+import io.cikit.core.artifact.ArtifactKind;
+import io.cikit.core.artifact.FetchedArtifact;
 import io.cikit.core.build.BuildArtifact;
+import io.cikit.core.build.BuildInfo;
+import io.cikit.core.build.BuildTrigger;
+import io.cikit.core.build.TriggeredBuild;
 import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.config.Secret;
@@ -36,6 +42,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,7 +116,7 @@ class JenkinsClientTest {
                         + "/jenkins/job/kernel/job/linux-next/42/\"}}"));
         JenkinsClient client = client();
 
-        QueuedBuild queued = client.trigger("kernel/linux-next", Map.of("ARCH", "arm64"));
+        QueuedBuild queued = client.enqueue("kernel/linux-next", Map.of("ARCH", "arm64"));
         JenkinsBuild build = client.awaitStart(queued);
 
         assertThat(queued.queueId()).isEqualTo(17);
@@ -129,7 +136,7 @@ class JenkinsClientTest {
     void aJobWithoutParametersIsTriggeredThroughBuild() {
         jenkins.stubFor(post(urlPathEqualTo("/jenkins/job/smoke/build")).willReturn(queued()));
 
-        QueuedBuild queued = client().trigger("smoke", Map.of());
+        QueuedBuild queued = client().enqueue("smoke", Map.of());
 
         assertThat(queued.job()).isEqualTo("smoke");
         jenkins.verify(postRequestedFor(urlPathEqualTo("/jenkins/job/smoke/build")));
@@ -147,8 +154,8 @@ class JenkinsClientTest {
                 .withHeader("Set-Cookie", "JSESSIONID.abc=node01xyz; Path=/; HttpOnly")));
         JenkinsClient client = client();
 
-        QueuedBuild first = client.trigger("kernel", Map.of("A", "1"));
-        QueuedBuild second = client.trigger("kernel", Map.of("A", "2"));
+        QueuedBuild first = client.enqueue("kernel", Map.of("A", "1"));
+        QueuedBuild second = client.enqueue("kernel", Map.of("A", "2"));
 
         assertThat(first.queueId()).isEqualTo(17);
         assertThat(second.queueId()).isEqualTo(17);
@@ -164,7 +171,7 @@ class JenkinsClientTest {
         jenkins.stubFor(get(urlPathEqualTo("/jenkins/crumbIssuer/api/json"))
                 .willReturn(okJson("{\"crumb\":\"abc\",\"crumbRequestField\":\".crumb\"}")));
 
-        client(JenkinsClient.CrumbPolicy.ALWAYS).trigger("kernel", Map.of());
+        client(JenkinsClient.CrumbPolicy.ALWAYS).enqueue("kernel", Map.of());
 
         jenkins.verify(1, postRequestedFor(urlPathEqualTo("/jenkins/job/kernel/build")).withHeader(".crumb", equalTo("abc")));
     }
@@ -174,7 +181,7 @@ class JenkinsClientTest {
         jenkins.stubFor(post(urlPathEqualTo("/jenkins/job/kernel/build"))
                 .willReturn(status(403).withBody("ci-bot is missing the Job/Build permission")));
 
-        assertThatThrownBy(() -> client().trigger("kernel", Map.of()))
+        assertThatThrownBy(() -> client().enqueue("kernel", Map.of()))
                 .isInstanceOfSatisfying(HttpStatusException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
                     assertThat(e.retryable()).isFalse();
@@ -187,7 +194,7 @@ class JenkinsClientTest {
     void anAcceptedTriggerWithoutAQueueLocationIsReported() {
         jenkins.stubFor(post(urlPathEqualTo("/jenkins/job/kernel/build")).willReturn(status(201)));
 
-        assertThatThrownBy(() -> client().trigger("kernel", Map.of())).isInstanceOf(DeliveryException.class)
+        assertThatThrownBy(() -> client().enqueue("kernel", Map.of())).isInstanceOf(DeliveryException.class)
                 .hasMessageContaining("no queue item Location");
     }
 
@@ -197,7 +204,7 @@ class JenkinsClientTest {
         queueSequence(okJson("{\"why\":\"Build #41 is already in progress\"}"),
                 okJson("{\"_class\":\"hudson.model.Queue$LeftItem\",\"cancelled\":true,\"executable\":null,\"why\":null}"));
         JenkinsClient client = client();
-        QueuedBuild queued = client.trigger("kernel", Map.of());
+        QueuedBuild queued = client.enqueue("kernel", Map.of());
 
         assertThatThrownBy(() -> client.awaitStart(queued))
                 .isInstanceOfSatisfying(BuildNotStartedException.class, e -> {
@@ -252,7 +259,7 @@ class JenkinsClientTest {
         queueSequence(okJson("{\"executable\":{\"number\":7,\"url\":\"https://jenkins.internal.example/job/kernel/7/\"}}"));
         JenkinsClient client = client();
 
-        JenkinsBuild build = client.awaitStart(client.trigger("kernel", Map.of()));
+        JenkinsBuild build = client.awaitStart(client.enqueue("kernel", Map.of()));
 
         assertThat(build.url()).isEqualTo(URI.create(base() + "/job/kernel/7/"));
     }
@@ -285,7 +292,7 @@ class JenkinsClientTest {
                 .willReturn(aResponse().withStatus(200).withBody(image)));
         BuildArtifact artifact = new BuildArtifact("Image", "Image",
                 java.util.Optional.of(URI.create(base() + "/job/kernel/42/artifact/Image")), java.util.OptionalLong.empty(),
-                io.cikit.core.artifact.ArtifactKind.UNKNOWN);
+                ArtifactKind.UNKNOWN);
 
         Download download = client().download(artifact, dir.resolve("Image"));
 
@@ -317,6 +324,96 @@ class JenkinsClientTest {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.getMessage()).contains("refusing");
                 });
+        assertThat(jenkins.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void asABuildTriggerItQueuesAndThenNamesTheBuild() {
+        jenkins.stubFor(post(urlPathEqualTo("/jenkins/job/kernel/buildWithParameters")).willReturn(queued()));
+        queueSequence(okJson("{\"why\":\"Waiting for next available executor\"}"),
+                okJson("{\"executable\":{\"number\":42}}"));
+        BuildTrigger trigger = client();
+
+        TriggeredBuild triggered = trigger.trigger("kernel", Map.of("ARCH", "arm64"));
+
+        assertThat(trigger.system()).isEqualTo("jenkins");
+        assertThat(triggered.system()).isEqualTo("jenkins");
+        assertThat(triggered.job()).isEqualTo("kernel");
+        assertThat(triggered.queueId()).isEqualTo("17");
+        assertThat(triggered.queueUrl()).contains(URI.create("http://localhost:" + jenkins.port() + "/jenkins/queue/item/17/"));
+        assertThat(triggered.parameters()).containsEntry("ARCH", "arm64");
+        assertThat(trigger.buildId(triggered)).as("still queued").isEmpty();
+        assertThat(trigger.buildId(triggered)).contains("kernel#42");
+    }
+
+    @Test
+    void aRequestFromAnotherSystemIsNotAJenkinsQueueItem() {
+        TriggeredBuild foreign = new TriggeredBuild("actions", "o/r/build.yml", "999", java.util.Optional.empty(), Map.of(),
+                java.time.Instant.now());
+        TriggeredBuild garbled = new TriggeredBuild("jenkins", "kernel", "not-a-number", java.util.Optional.empty(), Map.of(),
+                java.time.Instant.now());
+
+        assertThatThrownBy(() -> client().buildId(foreign)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client().buildId(garbled)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(jenkins.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void asAnArtifactFetcherItListsAndFetchesTheArtifactsOfAParsedBuild(@TempDir Path dir) throws Exception {
+        BuildInfo build = new JenkinsPayloadParser().parseBody(Fixtures.bytes(Fixtures.FINALIZED)).build();
+        jenkins.stubFor(get(urlEqualTo("/jenkins/job/linux-next-arm64/1234/api/json?tree=artifacts%5BfileName%2CrelativePath%5D"))
+                .willReturn(okJson("{\"artifacts\":[{\"fileName\":\"Image\",\"relativePath\":\"arch/arm64/boot/Image\"},"
+                        + "{\"fileName\":\"bcm2711-rpi-4-b.dtb\",\"relativePath\":\"dtbs/broadcom/bcm2711-rpi-4-b.dtb\"}]}")));
+        byte[] image = "ARM\u0064 image bytes".getBytes(StandardCharsets.UTF_8);
+        jenkins.stubFor(get(urlPathEqualTo("/jenkins/job/linux-next-arm64/1234/artifact/arch/arm64/boot/Image"))
+                .willReturn(aResponse().withStatus(200).withBody(image)));
+        ArtifactFetcher fetcher = client();
+
+        List<BuildArtifact> listed = fetcher.list(build);
+        FetchedArtifact fetched = fetcher.fetch(build, listed.get(0), dir.resolve("Image"), 1024);
+
+        assertThat(fetcher.system()).isEqualTo("jenkins");
+        assertThat(listed).extracting(BuildArtifact::kind).containsExactly(ArtifactKind.KERNEL_IMAGE, ArtifactKind.DTB);
+        assertThat(fetched.artifact()).isEqualTo(listed.get(0));
+        assertThat(fetched.path()).hasBinaryContent(image);
+        assertThat(fetched.sizeBytes()).isEqualTo(image.length);
+        assertThat(fetched.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image)));
+        jenkins.verify(getRequestedFor(urlPathEqualTo("/jenkins/job/linux-next-arm64/1234/artifact/arch/arm64/boot/Image"))
+                .withHeader("Authorization", equalTo(BASIC)));
+    }
+
+    @Test
+    void anArtifactWithoutAUrlIsFetchedFromItsPathUnderTheBuild(@TempDir Path dir) {
+        BuildInfo build = BuildInfo.builder("kernel#7", "jenkins").job("kernel").number(7).build();
+        jenkins.stubFor(get(urlPathEqualTo("/jenkins/job/kernel/7/artifact/out/.config"))
+                .willReturn(aResponse().withStatus(200).withBody("CONFIG_ARM64=y\n")));
+
+        FetchedArtifact fetched = client().fetch(build, BuildArtifact.of("out/.config"), dir.resolve("config"), 1024);
+
+        assertThat(fetched.path()).hasContent("CONFIG_ARM64=y");
+    }
+
+    @Test
+    void fetchingOverTheCapFailsAndLeavesNoFile(@TempDir Path dir) throws Exception {
+        BuildInfo build = BuildInfo.builder("kernel#7", "jenkins").job("kernel").number(7).build();
+        jenkins.stubFor(get(urlPathEqualTo("/jenkins/job/kernel/7/artifact/rootfs.ext4"))
+                .willReturn(aResponse().withStatus(200).withBody(new byte[2048])));
+
+        assertThatThrownBy(() -> client().fetch(build, BuildArtifact.of("rootfs.ext4"), dir.resolve("rootfs.ext4"), 1024))
+                .isInstanceOf(ReplyTooLargeException.class);
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void buildsOfAnotherSystemOrWithoutIdentityAreRefused() {
+        BuildInfo actions = BuildInfo.builder("o/r/actions/runs/1/attempts/1", "actions").build();
+        BuildInfo anonymous = BuildInfo.builder("x", "jenkins").url("https://elsewhere.example/job/x/1/").build();
+
+        assertThatThrownBy(() -> client().list(actions)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("actions");
+        assertThatThrownBy(() -> client().list(anonymous)).isInstanceOf(IllegalArgumentException.class);
         assertThat(jenkins.getAllServeEvents()).isEmpty();
     }
 

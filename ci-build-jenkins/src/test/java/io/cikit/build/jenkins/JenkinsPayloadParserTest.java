@@ -61,8 +61,11 @@ class JenkinsPayloadParserTest {
             assertThat(a.name()).isEqualTo("Image.gz");
             assertThat(a.url()).contains(URI.create(
                     "https://jenkins.example.com/job/linux-next-arm64/1234/artifact/arch/arm64/boot/Image.gz"));
-            assertThat(a.kind()).isEqualTo(ArtifactKind.UNKNOWN);
+            assertThat(a.kind()).isEqualTo(ArtifactKind.KERNEL_IMAGE);
         });
+        assertThat(b.artifacts()).as("classified by file name").extracting(BuildArtifact::kind).containsExactly(
+                ArtifactKind.KERNEL_IMAGE, ArtifactKind.KERNEL_IMAGE, ArtifactKind.KERNEL_CONFIG, ArtifactKind.SYSTEM_MAP,
+                ArtifactKind.MODULES, ArtifactKind.DTB);
         assertThat(event.repository()).hasValueSatisfying(r -> {
             assertThat(r.fullName()).isEqualTo("kernel/linux");
             assertThat(r.cloneUrl()).contains("https://git.example.com/kernel/linux.git");
@@ -113,8 +116,8 @@ class JenkinsPayloadParserTest {
             assertThat(a.kind()).isEqualTo(ArtifactKind.KERNEL_IMAGE);
             assertThat(a.url()).contains(URI.create("https://jenkins.example.com/job/kernel/1234/artifact/arch/x86/boot/bzImage"));
         });
-        assertThat(b.artifacts().get(1).kind()).as("bsp_package is no artifact kind: left for classification")
-                .isEqualTo(ArtifactKind.UNKNOWN);
+        assertThat(b.artifacts().get(1).kind()).as("bsp_package is no artifact kind: the file name decides")
+                .isEqualTo(ArtifactKind.ROOTFS);
     }
 
     @Test

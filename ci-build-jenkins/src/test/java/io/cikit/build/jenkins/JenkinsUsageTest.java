@@ -94,7 +94,7 @@ class JenkinsUsageTest {
             // tag::client[]
             JenkinsClient jenkinsClient = JenkinsClient.from(config.forPrefix("cikit.jenkins"), http);
 
-            QueuedBuild queued = jenkinsClient.trigger("kernel/linux-next", Map.of("ARCH", "arm64"));
+            QueuedBuild queued = jenkinsClient.enqueue("kernel/linux-next", Map.of("ARCH", "arm64"));
             JenkinsBuild build = jenkinsClient.awaitStart(queued);         // polls queue/item/N/api/json
             List<BuildArtifact> artifacts = jenkinsClient.artifacts(build);
             Download image = jenkinsClient.download(artifacts.get(0), dir.resolve("Image.gz"));  // streamed, capped

@@ -1,6 +1,7 @@
 package io.cikit.build.jenkins.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cikit.core.artifact.ArtifactClassifier;
 import io.cikit.core.artifact.ArtifactKind;
 import io.cikit.core.build.BuildArtifact;
 import java.net.URI;
@@ -15,7 +16,8 @@ import java.util.OptionalLong;
 /**
  * A build's archived files, from the Notification plugin's map ({@code {"<path>": {"archive": "<url>"}}}), an array
  * of objects ({@code name}, {@code path}/{@code relativePath}, {@code fileName}, {@code url}/{@code archive},
- * {@code size}, {@code type}/{@code kind}) or an array of path strings. Files without a URL get
+ * {@code size}, {@code type}/{@code kind}) or an array of path strings. The kind is the explicit {@code type} when it
+ * is an {@link ArtifactKind} wire name, else what {@link ArtifactClassifier#byName} makes of the path. Files without a URL get
  * {@code <build url>/artifact/<path>} when the build URL is absolute. At most {@link #MAX_ARTIFACTS} are read.
  */
 public final class ArtifactEntries {
@@ -92,10 +94,12 @@ public final class ArtifactEntries {
         String fileName = name.orElse(slash < 0 ? cleanPath : cleanPath.substring(slash + 1));
         Optional<URI> uri = url.flatMap(ArtifactEntries::absolute)
                 .or(() -> buildUrl.flatMap(b -> JobPaths.artifactUrl(b, cleanPath)));
-        return new BuildArtifact(fileName, cleanPath, uri, size, kind.map(ArtifactEntries::kind).orElse(ArtifactKind.UNKNOWN));
+        ArtifactKind explicit = kind.map(ArtifactEntries::kind).orElse(ArtifactKind.UNKNOWN);
+        return new BuildArtifact(fileName, cleanPath, uri, size,
+                explicit != ArtifactKind.UNKNOWN ? explicit : ArtifactClassifier.byName(cleanPath));
     }
 
-    /** An explicit kind word ({@code kernel_image}, {@code dtb}, …); anything else is left for classification. */
+    /** An explicit kind word ({@code kernel_image}, {@code dtb}, …); anything else is left to the file name. */
     private static ArtifactKind kind(String word) {
         String wire = word.strip().toLowerCase(Locale.ROOT).replace('-', '_');
         for (ArtifactKind k : ArtifactKind.values()) {
