@@ -37,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * the prompt, or when the guest powers off cleanly; FAIL on a panic, a timeout or an early exit, saying how far it
  * got; with the time to the prompt as a measurement), KTAP printed on the console (KUnit at boot, or the job's
  * commands) is parsed into results, and the job's {@link TestJob#commands()} are typed at the prompt, each a result
- * {@code commands.<n>} that passes when its exit status is 0.
+ * {@code commands.<n>} that passes when its exit status is 0. When the console falls silent for two seconds after
+ * init started and no prompt was seen (a kernel message printed right after the prompt hides it on the same line),
+ * Enter is pressed, every two seconds, up to 30 times, as at a real console, to bring up a fresh prompt.
  *
  * <p><b>Machines</b> (after TuxRun): {@code x86_64} → {@code qemu-system-x86_64 -machine q35}, console
  * {@code ttyS0}; {@code arm64} → {@code qemu-system-aarch64 -machine virt -cpu max}, {@code ttyAMA0};
@@ -61,6 +63,9 @@ public final class QemuRunner implements HardwareRunner {
     public static final String NAME = "qemu";
     static final String CONSOLE_LOG = "console.log";
     private static final long PANIC_TRACE_NANOS = 3_000_000_000L;
+    /** Silence after init with no prompt before Enter is pressed, and between presses. */
+    private static final long NUDGE_NANOS = 2_000_000_000L;
+    private static final int MAX_NUDGES = 30;
     private static final int MAX_COMMAND_LINE = 8 * 1024;
 
     private final String name;
@@ -236,6 +241,10 @@ public final class QemuRunner implements HardwareRunner {
         private long commandStartNanos;
         private boolean bootTimedOut;
         private boolean commandTimedOut;
+        private boolean initStarted;
+        private long lastOutputNanos;
+        private long lastNudgeNanos;
+        private int nudges;
 
         QemuRun(RunContext context) {
             super(context);
@@ -351,6 +360,9 @@ public final class QemuRunner implements HardwareRunner {
 
         @Override
         public void stageReached(BootStageReached stage) {
+            if (stage.stage().compareTo(BootStage.INIT) >= 0) {
+                initStarted = true;
+            }
             if (stage.stage() == BootStage.LOGIN_PROMPT && promptNanos < 0) {
                 promptNanos = System.nanoTime();
                 nextCommand();
@@ -374,6 +386,7 @@ public final class QemuRunner implements HardwareRunner {
 
         @Override
         public void output(byte[] b, int off, int len) {
+            lastOutputNanos = System.nanoTime();
             if (promptNanos < 0 || nextCommand == 0) {
                 return;
             }
@@ -400,6 +413,12 @@ public final class QemuRunner implements HardwareRunner {
             } else if (promptNanos < 0 && now - startNanos > bootTimeout.toNanos()) {
                 bootTimedOut = true;
                 cp.stop("boot timeout");
+            } else if (promptNanos < 0 && initStarted && fatalNanos < 0 && nudges < MAX_NUDGES
+                    && now - lastOutputNanos > NUDGE_NANOS && now - lastNudgeNanos > NUDGE_NANOS) {
+                // a kernel message printed just after the prompt hides it on the same line; Enter brings a new one
+                nudges++;
+                lastNudgeNanos = now;
+                cp.send("\n");
             } else if (promptNanos >= 0 && nextCommand > 0 && commandResults.size() < nextCommand
                     && now - commandStartNanos > commandTimeout.toNanos()) {
                 commandTimedOut = true;

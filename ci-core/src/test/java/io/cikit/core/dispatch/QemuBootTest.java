@@ -38,9 +38,14 @@ class QemuBootTest {
             #include <unistd.h>
             static void say(const char *s) { write(1, s, strlen(s)); }
             int main(void) {
+                char c;
                 say("cikit-init: started\\n");
                 say("KTAP version 1\\n1..2\\nok 1 cikit_init_alive\\nok 2 cikit_init_console # SKIP no tty\\n");
                 say("/ # ");
+                /* like a shell: Enter brings a fresh prompt */
+                while (read(0, &c, 1) == 1) {
+                    if (c == '\\n' || c == '\\r') say("/ # ");
+                }
                 for (;;) pause();
             }
             """;
@@ -71,17 +76,20 @@ class QemuBootTest {
         }
 
         String console = Files.readString(r.consoleLog().orElseThrow(), StandardCharsets.ISO_8859_1);
+        String end = console.substring(Math.max(0, console.length() - 3000));
         assertThat(console).contains("Linux version");
         TestResult boot = r.tests().get(0);
         assertThat(boot.path()).isEqualTo("boot");
         if (initramfs.isPresent()) {
-            assertThat(r.outcome()).as(r.reason().orElse("")).isEqualTo(JobOutcome.COMPLETE);
+            assertThat(r.outcome()).as("%s; the console ended with:%n%s", r.reason().orElse(""), end)
+                    .isEqualTo(JobOutcome.COMPLETE);
             assertThat(boot.status()).isEqualTo(TestStatus.PASS);
             assertThat(r.lastStage()).contains(BootStage.LOGIN_PROMPT);
             assertThat(r.incidents()).noneMatch(i -> i.fatal());
             assertThat(r.tests()).extracting(TestResult::path).contains("cikit_init_alive", "cikit_init_console");
         } else {
-            assertThat(r.outcome()).isEqualTo(JobOutcome.TEST_FAILURES);
+            assertThat(r.outcome()).as("%s; the console ended with:%n%s", r.reason().orElse(""), end)
+                    .isEqualTo(JobOutcome.TEST_FAILURES);
             assertThat(boot.status()).isEqualTo(TestStatus.FAIL);
             assertThat(r.lastStage()).contains(BootStage.KERNEL_STARTED);
             assertThat(r.incidents()).anySatisfy(i -> {

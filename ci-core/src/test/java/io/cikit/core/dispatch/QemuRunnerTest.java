@@ -136,6 +136,22 @@ class QemuRunnerTest {
     }
 
     @Test
+    void aPromptHiddenByAKernelMessageIsBroughtBackWithEnter() throws Exception {
+        Path bin = fakeQemu("qemu-system-x86_64", """
+                echo '[    0.000000] Linux version 6.1.0-56-cloud-amd64 (gcc-12)'
+                echo '[    2.821565] Run /init as init process'
+                printf '/ # [    2.961785] tsc: Refined TSC clocksource calibration: 2445.408 MHz\\n'
+                while read -r line; do printf '/ # '; done
+                """);
+
+        RunReport r = run(QemuRunner.builder().binaryDirectory(bin).build(), x86(),
+                TestJob.builder(file("bzImage")).build()).report();
+
+        assertThat(r.outcome()).isEqualTo(RunOutcome.COMPLETE);
+        assertThat(r.console().orElseThrow().lastStage()).contains(BootStage.LOGIN_PROMPT);
+    }
+
+    @Test
     void aPanicFailsTheBootAndTheConsoleAnalysisSaysWhere() throws Exception {
         Path panic = fixture("qemu-x86_64-vfs-panic.log");
         Path bin = fakeQemu("qemu-system-x86_64", "cat " + panic + "\nexit 0");
