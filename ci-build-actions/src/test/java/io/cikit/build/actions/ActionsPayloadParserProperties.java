@@ -83,7 +83,8 @@ class ActionsPayloadParserProperties {
         try {
             BuildInfo b = parser.parseBody(body).build();
             assertThat(b.system()).isEqualTo("actions");
-            assertThat(b.buildId()).contains("/actions/");
+            // "<owner/repo>/actions/…", or "actions/…" when a mutation took the repository's name away
+            assertThat(b.buildId()).matches("(.+/)?actions/.+");
             if (b.status() == BuildStatus.UNKNOWN && !b.rawStatus().isBlank()) {
                 assertThat(CONCLUSIONS).doesNotContainKey(b.rawStatus().strip().toLowerCase(Locale.ROOT));
             }
