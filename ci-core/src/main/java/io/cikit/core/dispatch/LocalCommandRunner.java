@@ -4,6 +4,7 @@ import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.dispatch.internal.ConsoleCapture;
 import io.cikit.core.dispatch.internal.ConsoleProcess;
 import io.cikit.core.dispatch.internal.JobEnvironment;
+import io.cikit.core.dispatch.internal.Programs;
 import io.cikit.core.dispatch.internal.ResultFiles;
 import io.cikit.core.json.Json;
 import io.cikit.core.result.ConsoleLogAnalyzer;
@@ -46,7 +47,8 @@ import java.util.Set;
  * started is INFRA_ERROR.
  *
  * <p><b>Stopping.</b> On cancel or timeout the whole process tree gets SIGTERM, then SIGKILL after the kill grace
- * (default 5 s); processes the command left running after it exited are killed too. Thread-safe; each run takes one
+ * (default 5 s); processes the command left running after it exited are killed too. On Linux the command runs in a
+ * session of its own (util-linux {@code setsid -w}, which keeps its pid and exit status) so orphans are found. Thread-safe; each run takes one
  * thread of the dispatcher's executor for its duration.
  */
 public final class LocalCommandRunner implements HardwareRunner {
@@ -157,6 +159,11 @@ public final class LocalCommandRunner implements HardwareRunner {
             List<String> argv = JobEnvironment.expand(template, env);
             ConsoleCapture capture = new ConsoleCapture(out.resolve(CONSOLE_LOG), consoleLimits.headBytes(),
                     consoleLimits.tailBytes(), ConsoleLogAnalyzer.create());
+            if (Programs.find(argv.get(0), Optional.empty()).isEmpty()) {
+                capture.finish();
+                return RunReport.builder(RunOutcome.INFRA_ERROR).reason("cannot start `" + argv.get(0)
+                        + "`: not found or not executable").detail("command", String.join(" ", argv)).build();
+            }
             Process process;
             try {
                 process = start(argv, env, out);

@@ -1,6 +1,7 @@
 package io.cikit.core.dispatch;
 
 import io.cikit.core.dispatch.internal.ConsoleProcess;
+import io.cikit.core.dispatch.internal.ProcessTree;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +102,11 @@ abstract class ProcessRun implements RunHandle, Runnable {
                 .ifPresent(p -> missing.add(what + " not found: " + p));
     }
 
+    /** Starts a command in a session of its own where the platform allows (so its whole tree can be found). */
     static Process start(List<String> argv, Map<String, String> env, Path dir) throws java.io.IOException {
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(ProcessTree.sessionWrapper());
+        command.addAll(argv);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         return pb.start();
     }

@@ -2,6 +2,7 @@ package io.cikit.core.dispatch;
 
 import io.cikit.core.dispatch.internal.ConsoleCapture;
 import io.cikit.core.dispatch.internal.ConsoleProcess;
+import io.cikit.core.dispatch.internal.Programs;
 import io.cikit.core.result.BootStage;
 import io.cikit.core.result.BootStageReached;
 import io.cikit.core.result.ConsoleLogAnalyzer;
@@ -14,7 +15,6 @@ import io.cikit.core.result.ResultParser;
 import io.cikit.core.result.TestResult;
 import io.cikit.core.result.TestStatus;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -140,21 +140,7 @@ public final class QemuRunner implements HardwareRunner {
 
     /** A QEMU program: in {@code directory} when given, else on the {@code PATH}; empty when not found. */
     public static Optional<Path> findBinary(String program, Optional<Path> directory) {
-        if (program.contains("/")) {
-            Path p = Path.of(program);
-            return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
-        }
-        List<Path> dirs = new ArrayList<>();
-        directory.ifPresent(dirs::add);
-        if (directory.isEmpty()) {
-            String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-            for (String d : path.split(File.pathSeparator)) {
-                if (!d.isBlank()) {
-                    dirs.add(Path.of(d));
-                }
-            }
-        }
-        return dirs.stream().map(d -> d.resolve(program)).filter(Files::isExecutable).findFirst();
+        return Programs.find(program, directory);
     }
 
     /** The machine a board gets: the architecture's, with the board's {@code qemu.*} attributes on top. */

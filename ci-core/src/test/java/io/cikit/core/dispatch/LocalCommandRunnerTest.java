@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.cikit.core.config.ConfigurationException;
+import io.cikit.core.dispatch.internal.ProcessTree;
 import io.cikit.core.json.Json;
 import io.cikit.core.result.IncidentKind;
 import io.cikit.core.result.TestResult;
@@ -287,6 +288,20 @@ class LocalCommandRunnerTest {
     }
 
     @Test
+    void aChildThatLetGoOfTheConsoleIsFoundThroughItsSession() throws Exception {
+        assumeThat(ProcessTree.sessionWrapper()).as("setsid from util-linux").isNotEmpty();
+        RunReport r = run("""
+                ( exec >/dev/null 2>&1 </dev/null; sleep 1000 ) &
+                echo $! > "$CIKIT_OUTPUT_DIR/child.pid"
+                exit 0
+                """).report();
+
+        assertThat(r.outcome()).isEqualTo(RunOutcome.COMPLETE);
+        assertThat(r.details()).containsKey("leftoverProcessesKilled");
+        assertThat(alive(pid(r.consoleLog().orElseThrow().resolveSibling("child.pid")))).isFalse();
+    }
+
+    @Test
     void megabytesOfOutputKeepHeadAndTailOnDiskAndAreAllAnalysed() throws Exception {
         LocalCommandRunner runner = LocalCommandRunner.builder(List.of(script("chatty.sh", """
                 echo '[    0.000000] Booting Linux on physical CPU 0x0'
@@ -327,7 +342,7 @@ class LocalCommandRunnerTest {
                 job().build()).report();
 
         assertThat(r.outcome()).isEqualTo(RunOutcome.INFRA_ERROR);
-        assertThat(r.reason()).hasValueSatisfying(s -> assertThat(s).startsWith("cannot start"));
+        assertThat(r.reason()).hasValueSatisfying(s -> assertThat(s).startsWith("cannot start").contains("not found"));
     }
 
     @Test

@@ -46,13 +46,17 @@ public final class ConsoleProcess {
     private final ProcessTree tree;
     private final AtomicReference<String> stopReason = new AtomicReference<>();
 
+    /**
+     * @param process started with {@link ProcessTree#sessionWrapper()} in front of its command when that is not
+     *     empty, so its whole session can be found
+     */
     public ConsoleProcess(Process process, ConsoleCapture capture, Duration killGrace, Duration quietAfter, Hooks hooks) {
         this.process = Objects.requireNonNull(process, "process");
         this.capture = Objects.requireNonNull(capture, "capture");
         this.killGrace = Objects.requireNonNull(killGrace, "killGrace");
         this.quietNanos = quietAfter.toNanos();
         this.hooks = Objects.requireNonNull(hooks, "hooks");
-        this.tree = new ProcessTree(process.toHandle());
+        this.tree = new ProcessTree(process.toHandle(), !ProcessTree.sessionWrapper().isEmpty());
     }
 
     /** Asks the pump to kill the process tree and return; the first reason given is kept. */

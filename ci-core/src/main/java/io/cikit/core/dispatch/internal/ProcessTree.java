@@ -17,10 +17,11 @@ import java.util.Optional;
  * {@link ProcessHandle#descendants()}'s reach; hence the snapshots). Kills ask first (SIGTERM), wait a grace period,
  * then force (SIGKILL).
  *
- * <p>A child forked and orphaned between two snapshots is still found on Linux when it keeps the console open: the
- * pipe behind the process's stdout is noted at the start ({@code /proc/<pid>/fd/1}), and after the process ends every
- * other process holding that pipe is killed. A child that closed the console and escaped before a snapshot is not
- * found.
+ * <p>On Linux two more nets catch children that were orphaned between snapshots. Processes started through
+ * {@link #sessionWrapper()} ({@code setsid -w}) lead a session of their own, which every descendant inherits: all
+ * processes of that session belong to the tree, found in {@code /proc/<pid>/stat}. And the pipe behind the process's
+ * stdout is noted at the start ({@code /proc/<pid>/fd/1}): after the process ends, every other process still holding
+ * it is killed. Only a child that starts a session of its own and closes the console escapes.
  *
  * <p>Not thread-safe: one pump thread owns it. Remembers at most {@value #MAX_KNOWN} descendants.
  */
@@ -31,20 +32,91 @@ public final class ProcessTree {
     private final ProcessHandle root;
     private final Map<Long, ProcessHandle> known = new LinkedHashMap<>();
     private final Optional<String> consolePipe;
+    private final boolean ownSession;
 
-    public ProcessTree(ProcessHandle root) {
+    /**
+     * @param ownSession whether the process was started through {@link #sessionWrapper()}, so that its session is
+     *     its tree
+     */
+    public ProcessTree(ProcessHandle root, boolean ownSession) {
         this.root = root;
+        this.ownSession = ownSession;
         this.consolePipe = link(Path.of("/proc", Long.toString(root.pid()), "fd", "1")).filter(l -> l.startsWith("pipe:"));
+    }
+
+    /**
+     * The arguments to put before a command so that it leads a new session: {@code setsid -w} from util-linux (which
+     * execs the command in place, keeping its pid and exit status); empty where there is none.
+     */
+    public static List<String> sessionWrapper() {
+        return SessionWrapper.ARGS;
+    }
+
+    private static final class SessionWrapper {
+        static final List<String> ARGS = find();
+
+        private static List<String> find() {
+            for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
+                Path p = Path.of(dir, "setsid");
+                if (Files.isExecutable(p) && Files.isDirectory(Path.of("/proc"))) {
+                    try {
+                        Process v = new ProcessBuilder(p.toString(), "--version").redirectErrorStream(true).start();
+                        String out = new String(v.getInputStream().readNBytes(256), java.nio.charset.StandardCharsets.UTF_8);
+                        v.waitFor();
+                        if (out.contains("util-linux")) {
+                            return List.of(p.toString(), "-w");
+                        }
+                    } catch (IOException e) {
+                        return List.of();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return List.of();
+                    }
+                }
+            }
+            return List.of();
+        }
     }
 
     /** Remembers the current descendants; cheap enough for a few times a second. */
     public void snapshot() {
         known.values().removeIf(h -> !h.isAlive());
-        root.descendants().limit(MAX_KNOWN).forEach(h -> {
-            if (known.size() < MAX_KNOWN) {
-                known.putIfAbsent(h.pid(), h);
+        root.descendants().limit(MAX_KNOWN).forEach(this::remember);
+    }
+
+    private void remember(ProcessHandle h) {
+        if (known.size() < MAX_KNOWN && h.pid() != root.pid()) {
+            known.putIfAbsent(h.pid(), h);
+        }
+    }
+
+    /** Remembers the processes of the tree's own session, orphans included. */
+    private void snapshotSession() {
+        if (!ownSession) {
+            return;
+        }
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path proc : procs) {
+                long pid = Long.parseLong(proc.getFileName().toString());
+                if (pid != self && session(proc) == root.pid()) {
+                    ProcessHandle.of(pid).ifPresent(this::remember);
+                }
             }
-        });
+        } catch (IOException | RuntimeException e) {
+            // no /proc, or it changed under us: the snapshots are all we have
+        }
+    }
+
+    /** The session id in {@code /proc/<pid>/stat} (the sixth field, after the parenthesised command); -1 if unreadable. */
+    private static long session(Path proc) {
+        try {
+            String stat = Files.readString(proc.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 6);
+            return Long.parseLong(f[3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /**
@@ -55,6 +127,7 @@ public final class ProcessTree {
      */
     public int kill(Duration grace) {
         snapshot();
+        snapshotSession();
         List<ProcessHandle> all = everything();
         all.forEach(ProcessHandle::destroy);
         long until = System.nanoTime() + grace.toNanos();
@@ -76,6 +149,7 @@ public final class ProcessTree {
      * @return how many were still alive
      */
     public int killLeftovers() {
+        snapshotSession();
         List<ProcessHandle> alive = new ArrayList<>();
         for (ProcessHandle h : known.values()) {
             if (h.isAlive()) {
@@ -143,6 +217,7 @@ public final class ProcessTree {
     private void forceAll() {
         for (int round = 0; round < 3 && anyAlive(); round++) {
             snapshot();
+            snapshotSession();
             List<ProcessHandle> all = everything();
             all.forEach(ProcessHandle::destroyForcibly);
             waitGone(all, 700);
