@@ -11,11 +11,16 @@ module io.cikit.core {
     requires java.xml;
     requires org.eclipse.jgit;
     requires org.eclipse.jgit.ssh.apache;
+    requires org.apache.commons.compress;
+    requires org.tukaani.xz;
+    // pure-Java zstd; an automatic module named after its jar
+    requires aircompressor;
 
     exports io.cikit.core;
     exports io.cikit.core.artifact;
     exports io.cikit.core.build;
     exports io.cikit.core.config;
+    exports io.cikit.core.dispatch;
     exports io.cikit.core.event;
     exports io.cikit.core.git;
     exports io.cikit.core.http;
@@ -32,4 +37,11 @@ module io.cikit.core {
     uses io.cikit.core.build.BuildPayloadParser;
     uses io.cikit.core.notify.NotificationChannelProvider;
     uses io.cikit.core.report.VcsClientProvider;
+    uses io.cikit.core.build.BuildTrigger;
+    uses io.cikit.core.artifact.ArtifactFetcher;
+    uses io.cikit.core.dispatch.HardwareRunnerProvider;
+
+    provides io.cikit.core.dispatch.HardwareRunnerProvider with
+            io.cikit.core.dispatch.internal.LocalCommandRunnerProvider,
+            io.cikit.core.dispatch.internal.QemuRunnerProvider;
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * CPU cost per accepted notification, end to end (build, accept with fsync, group, digest, deliver, acknowledge,
- * compact), as process CPU time (all threads, GC and JIT included) divided by notifications. On a machine shared
+ * compact), as process CPU time (all threads, GC and JIT included) divided by notifications; and the CPU time of
+ * recovering 100,000 pending deliveries. On a machine shared
  * with other work, wall-clock throughput measures the neighbours as much as the code; CPU time per notification
  * does not, and {@code cores / cost} bounds what an idle machine can do.
  *
@@ -35,6 +36,7 @@ public final class NotifyCpuCost {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("cores %d, load average %.1f%n", os.getAvailableProcessors(), os.getSystemLoadAverage());
+        recovery(os);
         for (int round = 1; round <= 4; round++) {
             for (int threads : new int[] {1, 32}) {
                 boolean batch = threads == 1;
@@ -89,6 +91,29 @@ public final class NotifyCpuCost {
                     Dirs.delete(dir);
                 }
             }
+        }
+    }
+
+    /** CPU time to open an outbox of 100,000 pending deliveries and resume a dispatcher on it. */
+    private static void recovery(OperatingSystemMXBean os) {
+        RecoveryBenchmark bench = new RecoveryBenchmark();
+        bench.pending = 100_000;
+        bench.fill();
+        try {
+            for (int round = 1; round <= 4; round++) {
+                long cpu0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                bench.openOutbox();
+                long cpu1 = os.getProcessCpuTime();
+                long t1 = System.nanoTime();
+                bench.resumeDispatcher();
+                long cpu2 = os.getProcessCpuTime();
+                long t2 = System.nanoTime();
+                System.out.printf("round %d, recovery of 100,000: open %,d ms wall / %,d ms CPU; open + resume %,d ms wall / %,d ms CPU%n",
+                        round, (t1 - t0) / 1_000_000, (cpu1 - cpu0) / 1_000_000, (t2 - t1) / 1_000_000, (cpu2 - cpu1) / 1_000_000);
+            }
+        } finally {
+            bench.remove();
         }
     }
 

@@ -1,4 +1,4 @@
-/** Builds reported by CI systems, and the build-payload parser SPI. */
+/** Builds reported by CI systems: the build model, {@link io.cikit.core.build.BuildIntegration}, and the build-payload parser and trigger SPIs. */
 @NullMarked
 package io.cikit.core.build;
 

@@ -100,6 +100,21 @@ public final class GitWorkspaces {
     }
 
     /**
+     * The culprit-candidate lookup {@link io.cikit.core.regression.RegressionDetector} takes: the commits in
+     * {@code (lastGood, firstBad]} of {@code url}, oldest first, fetched into a workspace per call. A failure throws a
+     * {@link GitException}, which the detector logs before carrying on without candidates.
+     */
+    public io.cikit.core.regression.CommitLog culprits(String url) {
+        Objects.requireNonNull(url, "url");
+        return (lastGood, firstBad) -> {
+            List<io.cikit.core.event.CommitInfo> newestFirst = commits(url, new CommitRange(lastGood, firstBad)).commits();
+            List<io.cikit.core.event.CommitInfo> oldestFirst = new java.util.ArrayList<>(newestFirst);
+            java.util.Collections.reverse(oldestFirst);
+            return List.copyOf(oldestFirst);
+        };
+    }
+
+    /**
      * A {@link ChangedFiles} lookup for {@link io.cikit.core.trigger.TriggerPolicy} path filters that fetches into a
      * temporary workspace per call: the repository's {@code sshUrl} when the credentials are an SSH key, else its
      * {@code cloneUrl}. See {@link #changedFiles(Function)}.

@@ -430,6 +430,7 @@ public final class NotificationDispatcher implements AutoCloseable {
         List<DeliveryKey> dropped = new ArrayList<>();
         Map<DeliveryKey, String> reasons = new HashMap<>();
         Map<String, PendingDelivery> byFingerprint = new LinkedHashMap<>();
+        Map<DeliveryKey, String> fingerprints = new HashMap<>();
         int inhibited = 0;
         int repeats = 0;
         for (PendingDelivery m : batch.members()) {
@@ -442,6 +443,7 @@ public final class NotificationDispatcher implements AutoCloseable {
                 continue;
             }
             String fp = Digests.fingerprint(n);
+            fingerprints.put(m.key(), fp);
             if (groups.sentRecently(id, fp, now)) {
                 dropped.add(m.key());
                 reasons.put(m.key(), "repeat of a notification sent within the last " + grouping.repeatInterval());
@@ -487,7 +489,7 @@ public final class NotificationDispatcher implements AutoCloseable {
         metrics.suppressed("inhibited", inhibited);
         metrics.suppressed("repeat", repeats);
         metrics.suppressed("grouped", folded.size());
-        groups.markSent(id, kept.stream().map(m -> Digests.fingerprint(m.notification())).toList(), now);
+        groups.markSent(id, kept.stream().map(m -> fingerprints.get(m.key())).toList(), now);
         if (out != null && !folded.isEmpty()) {
             digestMembers.put(out.key(), folded);
             inFlight.incrementAndGet();

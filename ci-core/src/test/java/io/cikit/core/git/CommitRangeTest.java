@@ -186,4 +186,13 @@ class CommitRangeTest {
             assertThatThrownBy(() -> CommitRange.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void culpritsListTheRangeOldestFirstForTheRegressionDetector() {
+        io.cikit.core.regression.CommitLog culprits = workspaces.culprits(repo.url());
+
+        assertThat(culprits.between(c3, c5)).extracting(io.cikit.core.event.CommitInfo::sha)
+                .containsExactlyInAnyOrder(f1, f2, m, c5)
+                .endsWith(c5);
+    }
 }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
         versionProvider = ModuleInventory.VersionProvider.class,
         description = "Connects version control and CI systems to hardware test labs.",
         subcommands = {VersionCommand.class, WebhookCommand.class, ResultsCommand.class, LogCommand.class,
-                RegressionCommands.ChangePoints.class, RegressionCommands.Regress.class, RegressionCommands.Report.class, GitLabCommand.class,
-                GitHubCommand.class})
+                RegressionCommands.ChangePoints.class, RegressionCommands.Regress.class, RegressionCommands.Report.class,
+                GitHubCommand.class, GitLabCommand.class, NotifyCommand.class, ArtifactCommand.class, DispatchCommand.class,
+                BuildCommand.class})
 public final class CikitCommand implements Runnable {
 
     @CommandLine.Spec

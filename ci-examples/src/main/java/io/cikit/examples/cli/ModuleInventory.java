@@ -1,5 +1,7 @@
 package io.cikit.examples.cli;
 
+import io.cikit.core.dispatch.HardwareRunnerProvider;
+import io.cikit.core.notify.NotificationChannelProvider;
 import io.cikit.core.spi.Providers;
 import io.cikit.core.webhook.WebhookParser;
 import java.io.IOException;
@@ -49,8 +51,8 @@ final class ModuleInventory {
     static Map<String, List<String>> providers() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         out.put("webhook", Providers.discover(WebhookParser.class, p -> p.provider().id()).names());
-        out.put("channel", List.of());
-        out.put("runner", List.of());
+        out.put("channel", Providers.discover(NotificationChannelProvider.class, NotificationChannelProvider::name).names());
+        out.put("runner", Providers.discover(HardwareRunnerProvider.class, HardwareRunnerProvider::name).names());
         return out;
     }
 

@@ -114,13 +114,13 @@ class WebhookCommandTest {
     }
 
     @Test
-    void aProviderThatIsNotOnTheClassPathIsRejectedNamingTheArtifact() throws IOException {
+    void aProviderThatIsNotOnTheClassPathIsRejectedSayingSo() throws IOException {
         Path file = Files.writeString(dir.resolve("x.json"), "{}");
 
-        CliRun run = CliRun.of("webhook", "parse", "--provider", "gitlab", "--unsigned", file.toString());
+        CliRun run = CliRun.of("webhook", "parse", "--provider", "gitea", "--unsigned", file.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.json().path("reason").asText()).contains("io.cikit:ci-vcs-gitlab");
+        assertThat(run.json().path("reason").asText()).contains("gitea").contains("classpath");
     }
 
     @Test

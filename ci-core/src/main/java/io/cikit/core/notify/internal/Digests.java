@@ -44,9 +44,11 @@ public final class Digests {
         update(sha, n.severity().name());
         update(sha, n.testId().orElse("\u0001"));
         update(sha, n.failureId().orElse("\u0001"));
-        for (Map.Entry<String, String> e : new TreeMap<>(n.metadata()).entrySet()) {
-            update(sha, e.getKey());
-            update(sha, e.getValue());
+        String[] keys = n.metadata().keySet().toArray(new String[0]);
+        java.util.Arrays.sort(keys);
+        for (String key : keys) {
+            update(sha, key);
+            update(sha, n.metadata().get(key));
         }
         return HexFormat.of().formatHex(sha.digest(), 0, 16);
     }

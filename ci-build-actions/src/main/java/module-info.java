@@ -1,0 +1,8 @@
+/** cikit GitHub Actions: workflow_run/workflow_job build events, artifacts and workflow_dispatch. */
+module io.cikit.build.actions {
+    requires transitive io.cikit.core;
+
+    exports io.cikit.build.actions;
+
+    provides io.cikit.core.build.BuildPayloadParser with io.cikit.build.actions.ActionsPayloadParser;
+}
