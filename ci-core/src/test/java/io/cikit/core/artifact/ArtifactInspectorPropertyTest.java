@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.Size;
  * The inspector's promises over arbitrary bytes: it never throws, and it never claims a kind or format whose
  * magic bytes are not where the format puts them.
  */
-class ArtifactInspectorProperties {
+class ArtifactInspectorPropertyTest {
     private static final ArtifactInspector INSPECTOR = new ArtifactInspector(
             InspectionLimits.DEFAULT.withDecompressedBudget(4L * 1024 * 1024));
 
