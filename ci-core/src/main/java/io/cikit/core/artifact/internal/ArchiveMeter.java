@@ -3,7 +3,6 @@ package io.cikit.core.artifact.internal;
 import io.cikit.core.artifact.ArchiveLimits;
 import io.cikit.core.artifact.UnsafeArchiveException;
 import io.cikit.core.artifact.UnsafeArchiveException.Reason;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;
@@ -34,57 +33,29 @@ final class ArchiveMeter {
     }
 
     InputStream raw(InputStream source) {
-        return new FilterInputStream(source) {
+        return new ChunkStream(source) {
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int r = read(one, 0, 1);
-                return r < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                int r;
+            int fill(byte[] b, int off, int len) {
                 try {
-                    r = super.read(b, off, len);
+                    return in.read(b, off, len);
                 } catch (IOException | RuntimeException e) {
                     throw e instanceof SourceReadFailure f ? f : new SourceReadFailure(e);
                 }
-                if (r > 0) {
-                    raw += r;
-                }
-                return r;
             }
 
             @Override
-            public long skip(long n) throws IOException {
-                return Streams.skipFully(this, n);
+            void seen(byte[] b, int off, int n) {
+                raw += n;
             }
         };
     }
 
     InputStream decompressed(InputStream decoder) {
-        return new FilterInputStream(decoder) {
+        return new ChunkStream(decoder) {
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int r = read(one, 0, 1);
-                return r < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int r = super.read(b, off, len);
-                if (r > 0) {
-                    decompressed += r;
-                    check();
-                }
-                return r;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                return Streams.skipFully(this, n);
+            void seen(byte[] b, int off, int n) {
+                decompressed += n;
+                check();
             }
         };
     }
@@ -105,39 +76,27 @@ final class ArchiveMeter {
 
     /** An entry's content: counted against the per-entry limit; read failures become the archive's. */
     InputStream entry(InputStream archive, String name) {
-        return new InputStream() {
+        return new ChunkStream(archive) {
             private long read;
 
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int r = read(one, 0, 1);
-                return r < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                int r;
+            int fill(byte[] b, int off, int len) {
                 try {
-                    r = archive.read(b, off, len);
+                    return in.read(b, off, len);
                 } catch (IOException e) {
                     throw ArchiveFailures.classify(e, name);
                 }
-                if (r > 0) {
-                    read += r;
-                    content += r;
-                    check();
-                    if (read > limits.maxEntryBytes()) {
-                        throw new UnsafeArchiveException(Reason.TOO_LARGE, name,
-                                "entry " + name + " holds more than " + limits.maxEntryBytes() + " bytes");
-                    }
-                }
-                return r;
             }
 
             @Override
-            public long skip(long n) throws IOException {
-                return Streams.skipFully(this, n);
+            void seen(byte[] b, int off, int n) {
+                read += n;
+                content += n;
+                check();
+                if (read > limits.maxEntryBytes()) {
+                    throw new UnsafeArchiveException(Reason.TOO_LARGE, name,
+                            "entry " + name + " holds more than " + limits.maxEntryBytes() + " bytes");
+                }
             }
 
             @Override

@@ -1,6 +1,5 @@
 package io.cikit.core.artifact.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -23,30 +22,19 @@ final class Budget {
 
     /** A view of a decompressed stream that ends (as if at EOF) when the budget runs out. */
     InputStream meter(InputStream decompressed) {
-        return new FilterInputStream(decompressed) {
+        return new ChunkStream(decompressed) {
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
+            int fill(byte[] b, int off, int len) throws IOException {
                 if (remaining <= 0) {
                     exhausted = true;
                     return -1;
                 }
-                int n = super.read(b, off, (int) Math.min(len, remaining));
-                if (n > 0) {
-                    remaining -= n;
-                }
-                return n;
+                return in.read(b, off, (int) Math.min(len, remaining));
             }
 
             @Override
-            public long skip(long n) throws IOException {
-                return Streams.skipFully(this, n);
+            void seen(byte[] b, int off, int n) {
+                remaining -= n;
             }
 
             @Override

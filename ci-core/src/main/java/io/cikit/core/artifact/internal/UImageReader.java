@@ -5,7 +5,6 @@ import io.cikit.core.artifact.ArtifactKind;
 import io.cikit.core.artifact.ArtifactReport;
 import io.cikit.core.artifact.Compression;
 import io.cikit.core.artifact.ImageFormat;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -62,22 +61,11 @@ final class UImageReader {
         ctx.expectSize(depth, HEADER + size, "uImage");
         CRC32 data = new CRC32();
         long[] seen = {0};
-        InputStream payload = new FilterInputStream(Streams.limit(in.from(HEADER), size)) {
+        InputStream payload = new ChunkStream(Streams.limit(in.from(HEADER), size)) {
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int r = read(one, 0, 1);
-                return r < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int r = super.read(buf, off, len);
-                if (r > 0) {
-                    data.update(buf, off, r);
-                    seen[0] += r;
-                }
-                return r;
+            void seen(byte[] buf, int off, int n) {
+                data.update(buf, off, n);
+                seen[0] += n;
             }
         };
         boolean nested = (type == 2 || type == 14 || type == 8) && compression != Compression.UNKNOWN
