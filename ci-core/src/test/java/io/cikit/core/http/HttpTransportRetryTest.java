@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.cikit.core.ManualClock;
 import io.cikit.core.config.Secret;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class HttpTransportRetryTest {
     private HttpTransport.Builder transport() {
         return HttpTransport.builder()
                 .meterRegistry(registry)
-                .clock(new MutableClock(NOW))
+                .clock(new ManualClock(NOW))
                 .sleeper(sleeper)
                 .requestTimeout(Duration.ofSeconds(5))
                 .retryPolicy(RetryPolicy.builder()

@@ -5,6 +5,7 @@ import static io.cikit.core.webhook.AcmeWebhookParser.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cikit.core.ManualClock;
 import io.cikit.core.build.BuildInfo;
 import io.cikit.core.build.BuildPayloadParser;
 import io.cikit.core.config.ConfigurationException;
@@ -47,7 +48,7 @@ class WebhooksTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MutableClock clock = new MutableClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
 
     private Webhooks.Builder acme() {
         return Webhooks.builder()
