@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * {@code HttpTransportException} when GitHub cannot be reached; {@code ReplyTooLargeException} past the size cap.
  *
  * <p>It is the GitHub Actions {@link BuildTrigger} ({@link #trigger}, {@link #buildId}) and {@link ArtifactFetcher}
- * ({@link #list}, {@link #fetch}). {@link ActionsClientProvider} makes one from {@code cikit.actions.*} for
+ * ({@link #list}, {@link #fetch}). {@link ActionsClientProvider} makes one from {@code cikit.github.*} for
  * {@code ServiceLoader} discovery ({@code BuildSystems.trigger("actions")}); hosts may also build one themselves
  * ({@link #builder}, {@link #from(ProviderConfig)}) and hand it over.
  *
@@ -113,7 +113,7 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
     }
 
     /**
-     * A client from a configuration view ({@code cikit.actions} for the provider; any view with these keys works):
+     * A client from a {@code cikit.github} view (the GitHub client's token and API URL, and these keys beside them):
      * {@code token} (required, secret), {@code api-url}, {@code repository} (the default {@code owner/name} for
      * {@link #trigger} and {@link #list}), {@code max-artifact-bytes}, and the transport it builds:
      * {@code connect-timeout}, {@code request-timeout}, {@code artifact-hosts} (host globs artifact downloads may be

@@ -6,11 +6,10 @@ import io.cikit.core.config.ProviderConfig;
 
 /**
  * The {@code actions} {@link BuildTriggerProvider} and {@link ArtifactFetcherProvider}: makes an {@link ActionsClient}
- * from {@code cikit.actions.*} (see {@link ActionsClient#from(ProviderConfig)}). Registered with
- * {@code ServiceLoader} for both SPIs; cheap to construct.
- *
- * <p>The token is {@code cikit.actions.token} ({@code CIKIT_ACTIONS_TOKEN}); the {@code GITHUB_TOKEN} alias feeds
- * {@code cikit.github.token}, not this key.
+ * from {@code cikit.github.*} (see {@link ActionsClient#from(ProviderConfig)}). Actions is GitHub's API: the client
+ * shares the GitHub client's {@code token} (alias {@code GITHUB_TOKEN}) and {@code api-url}, beside its own
+ * {@code repository}, {@code max-artifact-bytes} and transport keys. Registered with {@code ServiceLoader} for both
+ * SPIs; cheap to construct.
  */
 public final class ActionsClientProvider implements BuildTriggerProvider, ArtifactFetcherProvider {
 
@@ -19,14 +18,20 @@ public final class ActionsClientProvider implements BuildTriggerProvider, Artifa
         // the work happens in create
     }
 
-    /** {@value ActionsPayloadParser#SYSTEM}, also the configuration prefix {@code cikit.actions}. */
+    /** {@value ActionsPayloadParser#SYSTEM}. */
     @Override
     public String system() {
         return ActionsPayloadParser.SYSTEM;
     }
 
+    /** {@code cikit.github}: the settings are shared with the GitHub client. */
+    @Override
+    public String configPrefix() {
+        return "cikit.github";
+    }
+
     /**
-     * A client with its own transport, from a {@code cikit.actions} view.
+     * A client with its own transport, from a {@code cikit.github} view.
      *
      * @throws io.cikit.core.config.ConfigurationException listing every missing or invalid key
      */

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code actions} trigger and fetcher as a host finds them: through ServiceLoader, made from {@code cikit.actions.*}.
+ * The {@code actions} trigger and fetcher as a host finds them: through ServiceLoader, made from {@code cikit.github.*}.
  * WireMock {@code github} is addressed as {@code localhost}, {@code blobs} as {@code 127.0.0.1}: two hosts.
  */
 class ActionsClientProviderTest {
@@ -77,10 +77,10 @@ class ActionsClientProviderTest {
 
     private static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
-        env.put("CIKIT_ACTIONS_TOKEN", TOKEN);
-        env.put("CIKIT_ACTIONS_API_URL", api());
-        env.put("CIKIT_ACTIONS_REPOSITORY", "lab/linux");
-        env.put("CIKIT_ACTIONS_ARTIFACT_HOSTS", "127.0.0.1");
+        env.put("GITHUB_TOKEN", TOKEN);
+        env.put("CIKIT_GITHUB_API_URL", api());
+        env.put("CIKIT_GITHUB_REPOSITORY", "lab/linux");
+        env.put("CIKIT_GITHUB_ARTIFACT_HOSTS", "127.0.0.1");
         return env;
     }
 
@@ -99,7 +99,7 @@ class ActionsClientProviderTest {
     }
 
     @Test
-    void aBareWorkflowIsDispatchedInTheConfiguredRepositoryWithTheConfiguredToken() {
+    void aBareWorkflowIsDispatchedInTheConfiguredRepositoryWithTheGitHubToken() {
         github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
                 .willReturn(status(204)));
 
@@ -135,17 +135,17 @@ class ActionsClientProviderTest {
 
     @Test
     void everyMissingOrInvalidKeyIsReportedAtOnce() {
-        Map<String, String> env = Map.of("GITHUB_TOKEN", "ghp_for_the_vcs_client", "CIKIT_ACTIONS_API_URL", "ftp://x",
-                "CIKIT_ACTIONS_REPOSITORY", "not-a-repo", "CIKIT_ACTIONS_MAX_ARTIFACT_BYTES", "lots",
-                "CIKIT_ACTIONS_REQUEST_TIMEOUT", "0s");
+        Map<String, String> env = Map.of("CIKIT_ACTIONS_TOKEN", "ghp_in_the_wrong_place", "CIKIT_GITHUB_API_URL", "ftp://x",
+                "CIKIT_GITHUB_REPOSITORY", "not-a-repo", "CIKIT_GITHUB_MAX_ARTIFACT_BYTES", "lots",
+                "CIKIT_GITHUB_REQUEST_TIMEOUT", "0s");
 
         assertThatThrownBy(() -> systems(env).fetcher("actions")).isInstanceOfSatisfying(ConfigurationException.class,
                 e -> assertThat(e.problems()).hasSize(5)
-                        .anySatisfy(p -> assertThat(p).contains("cikit.actions.token", "required"))
-                        .anySatisfy(p -> assertThat(p).contains("cikit.actions.api-url", "http(s)"))
-                        .anySatisfy(p -> assertThat(p).contains("cikit.actions.repository", "owner/name"))
-                        .anySatisfy(p -> assertThat(p).contains("cikit.actions.max-artifact-bytes"))
-                        .anySatisfy(p -> assertThat(p).contains("cikit.actions.request-timeout", "positive")))
-                .hasMessageNotContaining("ghp_for_the_vcs_client");
+                        .anySatisfy(p -> assertThat(p).contains("cikit.github.token", "required"))
+                        .anySatisfy(p -> assertThat(p).contains("cikit.github.api-url", "http(s)"))
+                        .anySatisfy(p -> assertThat(p).contains("cikit.github.repository", "owner/name"))
+                        .anySatisfy(p -> assertThat(p).contains("cikit.github.max-artifact-bytes"))
+                        .anySatisfy(p -> assertThat(p).contains("cikit.github.request-timeout", "positive")))
+                .hasMessageNotContaining("ghp_in_the_wrong_place");
     }
 }

@@ -11,11 +11,20 @@ import io.cikit.core.config.ProviderConfig;
  */
 public interface ArtifactFetcherProvider {
 
-    /** The CI system's id, e.g. {@code jenkins}; configuration is read from {@code cikit.<system>.*}. */
+    /** The CI system's id, e.g. {@code jenkins}; configuration is read from {@link #configPrefix()}. */
     String system();
 
     /**
-     * A fetcher configured from {@code config} (a view of {@code cikit.<system>.*}).
+     * Where the configuration {@link #create} receives lives: {@code cikit.<system>} unless the system shares another
+     * provider's settings (GitHub Actions reads {@code cikit.github}: the same API, token and {@code GITHUB_TOKEN}
+     * alias as the GitHub client; GitLab CI reads {@code cikit.gitlab}).
+     */
+    default String configPrefix() {
+        return "cikit." + system();
+    }
+
+    /**
+     * A fetcher configured from {@code config} (a view of {@link #configPrefix()}{@code .*}).
      *
      * @throws io.cikit.core.config.ConfigurationException listing every missing or invalid key
      */

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The CI systems a host talks to, by name: the {@link BuildTrigger} and {@link ArtifactFetcher} of {@code jenkins},
  * {@code actions}, {@code gitlab-ci} or any other system whose provider is on the class path. Each is made on first
- * use by its {@link BuildTriggerProvider} / {@link ArtifactFetcherProvider} from the configuration view
- * {@code cikit.<system>.*}, then kept; ready-made ones can be {@linkplain #register(BuildTrigger) registered} instead.
+ * use by its {@link BuildTriggerProvider} / {@link ArtifactFetcherProvider} from the configuration view the provider
+ * names ({@code cikit.<system>.*}, or a shared one such as {@code cikit.github.*} for Actions), then kept;
+ * ready-made ones can be {@linkplain #register(BuildTrigger) registered} instead.
  *
  * <pre>{@code
  * BuildSystems systems = BuildSystems.discover(CiConfig.fromEnvironment());
@@ -59,7 +60,7 @@ public final class BuildSystems {
     /**
      * The providers {@code ServiceLoader} finds with the thread's context class loader.
      *
-     * @param config the whole configuration ({@code CiConfig}); each system reads its {@code cikit.<system>} view
+     * @param config the whole configuration ({@code CiConfig}); each provider reads its own view of it
      */
     public static BuildSystems discover(ProviderConfig config) {
         Objects.requireNonNull(config, "config");
@@ -125,8 +126,8 @@ public final class BuildSystems {
     public BuildTrigger trigger(String system) {
         return triggers.computeIfAbsent(key(system), k -> {
             BuildTriggerProvider provider = triggerProviders.require(system, "build trigger", artifact(k));
-            LOG.debug("Making the {} build trigger from cikit.{}.*", provider.system(), provider.system());
-            return provider.create(config.forPrefix("cikit." + provider.system()));
+            LOG.debug("Making the {} build trigger from {}.*", provider.system(), provider.configPrefix());
+            return provider.create(config.forPrefix(provider.configPrefix()));
         });
     }
 
@@ -139,8 +140,8 @@ public final class BuildSystems {
     public ArtifactFetcher fetcher(String system) {
         return fetchers.computeIfAbsent(key(system), k -> {
             ArtifactFetcherProvider provider = fetcherProviders.require(system, "artifact fetcher", artifact(k));
-            LOG.debug("Making the {} artifact fetcher from cikit.{}.*", provider.system(), provider.system());
-            return provider.create(config.forPrefix("cikit." + provider.system()));
+            LOG.debug("Making the {} artifact fetcher from {}.*", provider.system(), provider.configPrefix());
+            return provider.create(config.forPrefix(provider.configPrefix()));
         });
     }
 

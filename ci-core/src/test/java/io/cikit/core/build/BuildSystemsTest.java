@@ -85,6 +85,31 @@ class BuildSystemsTest {
     }
 
     @Test
+    void aProviderMayReadAnotherSystemsSharedConfigView() {
+        BuildTriggerProvider shared = new BuildTriggerProvider() {
+            @Override
+            public String system() {
+                return "lab-nightly";
+            }
+
+            @Override
+            public String configPrefix() {
+                return "cikit.lab";
+            }
+
+            @Override
+            public BuildTrigger create(ProviderConfig config) {
+                return new LabSystem.TriggerProvider().create(config);
+            }
+        };
+        BuildSystems systems = BuildSystems.none(ProviderConfig.of(Map.of("cikit.lab.url", "https://lab.example/",
+                "cikit.lab.user", "nightly")::get)).register(shared);
+
+        assertThat(((LabSystem.Trigger) systems.trigger("lab-nightly")).user()).isEqualTo("nightly");
+        assertThat(new LabSystem.TriggerProvider().configPrefix()).isEqualTo("cikit.lab");
+    }
+
+    @Test
     void fetchArtifactsDownloadsTheSelectedOnesBelowTheDirectory() throws Exception {
         BuildSystems systems = BuildSystems.discover(ProviderConfig.of(Map.of("cikit.lab.url", "https://lab.example/",
                 "cikit.lab.artifacts", "arch/arm64/boot/Image.gz, System.map, logs/build.log")::get));
