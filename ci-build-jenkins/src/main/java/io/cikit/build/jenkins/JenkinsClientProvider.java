@@ -16,10 +16,16 @@ public final class JenkinsClientProvider implements BuildTriggerProvider, Artifa
         // the work happens in create
     }
 
-    /** {@value JenkinsPayloadParser#SYSTEM}, also the configuration prefix {@code cikit.jenkins}. */
+    /** {@value JenkinsPayloadParser#SYSTEM}. */
     @Override
     public String system() {
         return JenkinsPayloadParser.SYSTEM;
+    }
+
+    /** {@code cikit.jenkins} (both SPIs default to it; a class implementing both must say so). */
+    @Override
+    public String configPrefix() {
+        return "cikit." + JenkinsPayloadParser.SYSTEM;
     }
 
     /**

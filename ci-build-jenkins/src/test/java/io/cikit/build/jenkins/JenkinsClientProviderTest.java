@@ -125,6 +125,21 @@ class JenkinsClientProviderTest {
     }
 
     @Test
+    void aHostMayRegisterTheProviderOrAClientSharingItsTransportByHand() {
+        JenkinsClient shared = JenkinsClient.from(config(env()).forPrefix("cikit.jenkins"),
+                io.cikit.core.http.HttpTransport.builder().build());
+        BuildSystems ready = BuildSystems.none(io.cikit.core.config.ProviderConfig.empty())
+                .registerTrigger(shared).registerFetcher(shared);
+        BuildSystems provided = BuildSystems.none(config(env())).registerTriggerProvider(new JenkinsClientProvider());
+
+        assertThat(ready.trigger("jenkins")).isSameAs(shared);
+        assertThat(ready.fetcher("jenkins")).isSameAs(shared);
+        assertThat(((JenkinsClient) provided.trigger("jenkins")).baseUrl().getPath()).isEqualTo("/jenkins/");
+        assertThatThrownBy(() -> provided.fetcher("jenkins")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("io.cikit:ci-build-jenkins");
+    }
+
+    @Test
     void everyMissingOrInvalidKeyIsReportedAtOnceWithoutShowingTheToken() {
         CiConfig config = config(Map.of("CIKIT_JENKINS_API_TOKEN", TOKEN, "CIKIT_JENKINS_CRUMB", "sometimes",
                 "CIKIT_JENKINS_QUEUE_TIMEOUT", "0s", "CIKIT_JENKINS_CONNECT_TIMEOUT", "soon",

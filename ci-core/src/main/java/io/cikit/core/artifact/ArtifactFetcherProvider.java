@@ -17,7 +17,8 @@ public interface ArtifactFetcherProvider {
     /**
      * Where the configuration {@link #create} receives lives: {@code cikit.<system>} unless the system shares another
      * provider's settings (GitHub Actions reads {@code cikit.github}: the same API, token and {@code GITHUB_TOKEN}
-     * alias as the GitHub client; GitLab CI reads {@code cikit.gitlab}).
+     * alias as the GitHub client; GitLab CI reads {@code cikit.gitlab}). A class that implements both
+     * {@code BuildTriggerProvider} and {@code ArtifactFetcherProvider} inherits two defaults and must override it.
      */
     default String configPrefix() {
         return "cikit." + system();

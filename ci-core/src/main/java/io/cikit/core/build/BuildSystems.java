@@ -23,13 +23,16 @@ import org.slf4j.LoggerFactory;
  * {@code actions}, {@code gitlab-ci} or any other system whose provider is on the class path. Each is made on first
  * use by its {@link BuildTriggerProvider} / {@link ArtifactFetcherProvider} from the configuration view the provider
  * names ({@code cikit.<system>.*}, or a shared one such as {@code cikit.github.*} for Actions), then kept;
- * ready-made ones can be {@linkplain #register(BuildTrigger) registered} instead.
+ * ready-made ones can be {@linkplain #registerTrigger registered} instead.
  *
  * <pre>{@code
  * BuildSystems systems = BuildSystems.discover(CiConfig.fromEnvironment());
  * TriggeredBuild queued = systems.trigger("jenkins").trigger("kernel/linux-next", Map.of("ARCH", "arm64"));
  * List<FetchedArtifact> files = systems.fetchArtifacts(build, a -> a.kind() == ArtifactKind.KERNEL_IMAGE, dir, maxBytes);
  * }</pre>
+ *
+ * <p>The registration methods are named per kind because the shipped clients are both a trigger and a fetcher
+ * (an overloaded {@code register} would be ambiguous for them).
  *
  * <p>Thread-safe; make one per application. Asking for a system nobody provides throws a
  * {@link io.cikit.core.config.ConfigurationException} naming the Maven artifact to add; a provider whose
@@ -87,7 +90,7 @@ public final class BuildSystems {
      * Adds a provider by hand; it wins over a discovered one of the same system, and replaces a trigger of that
      * system made or registered earlier. Returns this.
      */
-    public BuildSystems register(BuildTriggerProvider provider) {
+    public BuildSystems registerTriggerProvider(BuildTriggerProvider provider) {
         triggerProviders.register(provider);
         triggers.remove(key(provider.system()));
         return this;
@@ -97,21 +100,21 @@ public final class BuildSystems {
      * Adds a provider by hand; it wins over a discovered one of the same system, and replaces a fetcher of that
      * system made or registered earlier. Returns this.
      */
-    public BuildSystems register(ArtifactFetcherProvider provider) {
+    public BuildSystems registerFetcherProvider(ArtifactFetcherProvider provider) {
         fetcherProviders.register(provider);
         fetchers.remove(key(provider.system()));
         return this;
     }
 
     /** Uses a ready-made trigger for its {@link BuildTrigger#system()}, instead of making one. Returns this. */
-    public BuildSystems register(BuildTrigger trigger) {
+    public BuildSystems registerTrigger(BuildTrigger trigger) {
         Objects.requireNonNull(trigger, "trigger");
         triggers.put(key(trigger.system()), trigger);
         return this;
     }
 
     /** Uses a ready-made fetcher for its {@link ArtifactFetcher#system()}, instead of making one. Returns this. */
-    public BuildSystems register(ArtifactFetcher fetcher) {
+    public BuildSystems registerFetcher(ArtifactFetcher fetcher) {
         Objects.requireNonNull(fetcher, "fetcher");
         fetchers.put(key(fetcher.system()), fetcher);
         return this;

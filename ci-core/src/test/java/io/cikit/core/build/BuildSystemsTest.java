@@ -75,11 +75,11 @@ class BuildSystemsTest {
         assertThatThrownBy(() -> systems.trigger("lab")).isInstanceOf(ConfigurationException.class);
 
         LabSystem.Trigger ready = new LabSystem.Trigger(URI.create("https://ready.example/"), "me");
-        systems.register(ready);
+        systems.registerTrigger(ready);
         assertThat(systems.trigger("lab")).isSameAs(ready);
         assertThat(systems.triggerSystems()).containsExactly("lab");
 
-        systems.register(new LabSystem.TriggerProvider());
+        systems.registerTriggerProvider(new LabSystem.TriggerProvider());
         assertThatThrownBy(() -> systems.trigger("lab")).as("a provider registered later replaces the ready one")
                 .isInstanceOf(ConfigurationException.class);
     }
@@ -103,7 +103,7 @@ class BuildSystemsTest {
             }
         };
         BuildSystems systems = BuildSystems.none(ProviderConfig.of(Map.of("cikit.lab.url", "https://lab.example/",
-                "cikit.lab.user", "nightly")::get)).register(shared);
+                "cikit.lab.user", "nightly")::get)).registerTriggerProvider(shared);
 
         assertThat(((LabSystem.Trigger) systems.trigger("lab-nightly")).user()).isEqualTo("nightly");
         assertThat(new LabSystem.TriggerProvider().configPrefix()).isEqualTo("cikit.lab");
@@ -126,7 +126,7 @@ class BuildSystemsTest {
     @Test
     void anArtifactPathThatClimbsOutOfTheDirectoryIsRefused() {
         BuildSystems systems = BuildSystems.none(ProviderConfig.empty())
-                .register(new LabSystem.Fetcher(List.of(io.cikit.core.build.BuildArtifact.of("ok"),
+                .registerFetcher(new LabSystem.Fetcher(List.of(io.cikit.core.build.BuildArtifact.of("ok"),
                         io.cikit.core.build.BuildArtifact.of("../../etc/passwd"))));
 
         assertThatThrownBy(() -> systems.fetchArtifacts(LabSystem.build(), a -> true, dir.resolve("out"), 1024))
