@@ -5,4 +5,6 @@ module io.cikit.build.actions {
     exports io.cikit.build.actions;
 
     provides io.cikit.core.build.BuildPayloadParser with io.cikit.build.actions.ActionsPayloadParser;
+    provides io.cikit.core.build.BuildTriggerProvider with io.cikit.build.actions.ActionsClientProvider;
+    provides io.cikit.core.artifact.ArtifactFetcherProvider with io.cikit.build.actions.ActionsClientProvider;
 }

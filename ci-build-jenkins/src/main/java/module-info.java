@@ -6,4 +6,6 @@ module io.cikit.build.jenkins {
 
     provides io.cikit.core.webhook.WebhookParser with io.cikit.build.jenkins.JenkinsWebhookParser;
     provides io.cikit.core.build.BuildPayloadParser with io.cikit.build.jenkins.JenkinsPayloadParser;
+    provides io.cikit.core.build.BuildTriggerProvider with io.cikit.build.jenkins.JenkinsClientProvider;
+    provides io.cikit.core.artifact.ArtifactFetcherProvider with io.cikit.build.jenkins.JenkinsClientProvider;
 }

@@ -37,8 +37,8 @@ module io.cikit.core {
     uses io.cikit.core.build.BuildPayloadParser;
     uses io.cikit.core.notify.NotificationChannelProvider;
     uses io.cikit.core.report.VcsClientProvider;
-    uses io.cikit.core.build.BuildTrigger;
-    uses io.cikit.core.artifact.ArtifactFetcher;
+    uses io.cikit.core.build.BuildTriggerProvider;
+    uses io.cikit.core.artifact.ArtifactFetcherProvider;
     uses io.cikit.core.dispatch.HardwareRunnerProvider;
 
     provides io.cikit.core.dispatch.HardwareRunnerProvider with

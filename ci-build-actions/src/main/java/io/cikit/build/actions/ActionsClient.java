@@ -13,11 +13,14 @@ import io.cikit.core.build.TriggeredBuild;
 import io.cikit.core.DeliveryException;
 import io.cikit.core.config.ConfigKey;
 import io.cikit.core.config.ConfigSpec;
+import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.config.Secret;
+import io.cikit.core.http.ApiRoot;
 import io.cikit.core.http.Download;
 import io.cikit.core.http.HttpCall;
 import io.cikit.core.http.HttpReply;
+import io.cikit.core.http.HttpSettings;
 import io.cikit.core.http.HttpStatusException;
 import io.cikit.core.http.HttpTransport;
 import io.cikit.core.json.Json;
@@ -55,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * {@code HttpTransportException} when GitHub cannot be reached; {@code ReplyTooLargeException} past the size cap.
  *
  * <p>It is the GitHub Actions {@link BuildTrigger} ({@link #trigger}, {@link #buildId}) and {@link ArtifactFetcher}
- * ({@link #list}, {@link #fetch}). It needs a token, so it is not registered with {@code ServiceLoader}: hosts build
- * one ({@link #from(ProviderConfig)}) and hand it to what needs it.
+ * ({@link #list}, {@link #fetch}). {@link ActionsClientProvider} makes one from {@code cikit.github.*} for
+ * {@code ServiceLoader} discovery ({@code BuildSystems.trigger("actions")}); hosts may also build one themselves
+ * ({@link #builder}, {@link #from(ProviderConfig)}) and hand it over.
  *
  * <p>Thread-safe. Defaults: {@code https://api.github.com/}, artifacts up to 2 GiB, listings of at most
  * {@value #MAX_PAGES} pages of 100.
@@ -79,19 +83,24 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
     private static final String API_VERSION = "2022-11-28";
     private static final String RETURN_RUN_DETAILS = "return_run_details";
     private static final Pattern DISPATCH_JOB = Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/([^/@]+)(?:@(.+))?");
-    private static final Pattern BUILD_ID = Pattern.compile("(.+)/actions/(runs|jobs)/(\\d+)(/.*)?");
+    private static final Pattern WORKFLOW_ONLY = Pattern.compile("([^/@]+)(?:@(.+))?");
+    private static final Pattern BUILD_ID = Pattern.compile("(?:(.+)/)?actions/(runs|jobs)/(\\d+)(/.*)?");
     private static final Pattern ARTIFACT_ZIP = Pattern.compile("/actions/artifacts/(\\d{1,18})/zip");
 
+    private final ApiRoot root;
     private final URI api;
     private final Secret token;
+    private final Optional<String> repository;
     private final HttpTransport http;
     private final long maxArtifactBytes;
     private final boolean runDetails;
     private final AtomicBoolean runDetailsRefused = new AtomicBoolean();
 
     private ActionsClient(Builder b) {
-        this.api = b.api;
+        this.root = b.root;
+        this.api = b.root.uri();
         this.token = b.token;
+        this.repository = b.repository;
         this.http = b.http.orElseGet(() -> HttpTransport.builder()
                 .allowRedirectHosts(b.artifactHosts.toArray(String[]::new)).build());
         this.maxArtifactBytes = b.maxArtifactBytes;
@@ -104,35 +113,61 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
     }
 
     /**
-     * A client from a {@code cikit.github} view: {@code token} (required, secret), {@code api-url},
-     * {@code artifact-hosts} (comma-separated globs the transport it builds may follow artifact redirects to;
-     * default {@link #DEFAULT_ARTIFACT_HOSTS}), {@code max-artifact-bytes}.
+     * A client from a {@code cikit.github} view (the GitHub client's token and API URL, and these keys beside them):
+     * {@code token} (required, secret), {@code api-url}, {@code repository} (the default {@code owner/name} for
+     * {@link #trigger} and {@link #list}), {@code max-artifact-bytes}, and the transport it builds:
+     * {@code connect-timeout}, {@code request-timeout}, {@code artifact-hosts} (host globs artifact downloads may be
+     * redirected to; default {@link #DEFAULT_ARTIFACT_HOSTS}).
      *
-     * @throws io.cikit.core.config.ConfigurationException listing every missing or invalid key
+     * @throws ConfigurationException listing every missing or invalid key
      */
     public static ActionsClient from(ProviderConfig config) {
-        return configured(config).build();
+        Settings settings = Settings.read(config);
+        return settings.builder().transport(settings.http().transport(DEFAULT_ARTIFACT_HOSTS)).build();
     }
 
     /**
-     * Like {@link #from(ProviderConfig)}, sharing a transport; {@code artifact-hosts} is then ignored: the transport
-     * must allow the storage hosts itself.
+     * Like {@link #from(ProviderConfig)}, sharing a transport; the transport keys are then checked but not used: the
+     * transport must allow the storage hosts itself.
      */
     public static ActionsClient from(ProviderConfig config, HttpTransport transport) {
-        return configured(config).transport(transport).build();
+        return Settings.read(config).builder().transport(transport).build();
     }
 
-    private static Builder configured(ProviderConfig config) {
-        ConfigKey<Secret> tokenKey = ConfigKey.secretValue("token").required();
-        ConfigKey<URI> apiKey = ConfigKey.uri("api-url");
-        ConfigKey<List<String>> hostsKey = ConfigKey.list("artifact-hosts");
-        ConfigKey<Long> maxKey = ConfigKey.longValue("max-artifact-bytes");
-        config.validate(ConfigSpec.of(tokenKey, apiKey, hostsKey, maxKey));
-        Builder b = builder(config.require(tokenKey));
-        config.value(apiKey).ifPresent(b::apiUrl);
-        config.value(hostsKey).ifPresent(hosts -> b.artifactHosts(hosts.toArray(String[]::new)));
-        config.value(maxKey).ifPresent(b::maxArtifactBytes);
-        return b;
+    /** The configuration keys, read and checked together. */
+    private record Settings(Builder builder, HttpSettings http) {
+        static final ConfigKey<Secret> TOKEN = ConfigKey.secretValue("token").required();
+        static final ConfigKey<ApiRoot> API_URL = ApiRoot.configKey("api-url", "GitHub API URL");
+        static final ConfigKey<String> REPOSITORY = ConfigKey.of("repository", "an owner/name repository",
+                ActionsClient::checkedRepository);
+        static final ConfigKey<Long> MAX_BYTES = ConfigKey.longValue("max-artifact-bytes");
+        static final ConfigSpec SPEC = ConfigSpec.of(TOKEN, API_URL, REPOSITORY, MAX_BYTES);
+
+        static Settings read(ProviderConfig config) {
+            List<String> problems = new ArrayList<>();
+            HttpSettings http = HttpSettings.defaults();
+            try {
+                http = HttpSettings.read(config, SPEC);
+            } catch (ConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+            Optional<Long> max = Optional.empty();
+            try {
+                max = config.value(MAX_BYTES);
+            } catch (ConfigurationException e) {
+                // reported by the validation above
+            }
+            max.filter(m -> m < 0).ifPresent(m -> problems.add("`" + config.keyName(MAX_BYTES.name())
+                    + "` must not be negative"));
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            Builder b = ActionsClient.builder(config.require(TOKEN));
+            config.value(API_URL).ifPresent(root -> b.root = root);
+            config.value(REPOSITORY).ifPresent(b::repository);
+            max.ifPresent(b::maxArtifactBytes);
+            return new Settings(b, http);
+        }
     }
 
     /** The API root this client talks to, ending in {@code /}. */
@@ -258,24 +293,34 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
     }
 
     /**
-     * {@link BuildTrigger}: dispatches {@code job}, written {@code owner/repo/<workflow id or file>[@<ref>]}, with the
+     * {@link BuildTrigger}: dispatches {@code job}, written {@code owner/repo/<workflow id or file>[@<ref>]} (or
+     * {@code <workflow id or file>[@<ref>]} in the {@link Builder#repository default repository}), with the
      * parameters as inputs; without a ref, on the repository's default branch (one more request). The
-     * {@link TriggeredBuild}'s {@code queueId} is the run id when GitHub named the run ({@link #dispatch}), else
-     * empty; its {@code queueUrl} the run's API URL.
+     * {@link TriggeredBuild}'s {@code job} is the request with its repository, its {@code queueId} the run id when
+     * GitHub named the run ({@link #dispatch}), else empty; its {@code queueUrl} the run's API URL.
      *
      * @throws IllegalArgumentException when {@code job} is not written that way
      */
     @Override
     public TriggeredBuild trigger(String job, Map<String, String> parameters) {
-        Matcher m = DISPATCH_JOB.matcher(Objects.requireNonNull(job, "job"));
+        Matcher m = DISPATCH_JOB.matcher(qualified(Objects.requireNonNull(job, "job")));
         if (!m.matches()) {
-            throw new IllegalArgumentException("an Actions job is owner/repo/<workflow id or file>[@ref], got '" + job + "'");
+            throw new IllegalArgumentException("an Actions job is owner/repo/<workflow id or file>[@ref]"
+                    + (repository.isPresent() ? " or <workflow id or file>[@ref]" : "") + ", got '" + job + "'");
         }
         String repo = checkedRepository(m.group(1));
         String ref = m.group(3) != null ? m.group(3) : defaultBranch(repo);
         Optional<DispatchedRun> run = dispatch(repo, m.group(2), ref, parameters);
-        return new TriggeredBuild(system(), job, run.map(r -> Long.toString(r.runId())).orElse(""),
+        return new TriggeredBuild(system(), m.group(), run.map(r -> Long.toString(r.runId())).orElse(""),
                 run.map(DispatchedRun::apiUrl), parameters, Instant.now());
+    }
+
+    /** A workflow named without a repository, in the default repository; anything else as given. */
+    private String qualified(String job) {
+        if (repository.isPresent() && !DISPATCH_JOB.matcher(job).matches() && WORKFLOW_ONLY.matcher(job).matches()) {
+            return repository.get() + "/" + job;
+        }
+        return job;
     }
 
     /**
@@ -313,7 +358,8 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
     /**
      * {@link ArtifactFetcher}: the artifacts of the run an Actions build belongs to (a run, or a job through its
      * {@code run_id}), as {@link BuildArtifact}s named after the artifact with its zip URL. Expired artifacts are
-     * left out: they cannot be fetched.
+     * left out: they cannot be fetched. A build id without a repository ({@code actions/runs/…}, from a payload
+     * that named none) is looked up in the {@link Builder#repository default repository}.
      *
      * @throws IllegalArgumentException for a build of another system, or one that names no run
      */
@@ -327,10 +373,11 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
         Matcher m = BUILD_ID.matcher(build.buildId());
         String runId = !m.matches() ? "" : m.group(2).equals("runs") ? m.group(3)
                 : build.metadata().getOrDefault("run_id", "");
-        if (runId.isEmpty() || runId.length() > 18 || !runId.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        Optional<String> repo = m.matches() ? Optional.ofNullable(m.group(1)).or(() -> repository) : Optional.empty();
+        if (repo.isEmpty() || runId.isEmpty() || runId.length() > 18 || !runId.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("build " + build.buildId() + " names no repository and run");
         }
-        List<ActionsArtifact> all = artifacts(m.group(1), Long.parseLong(runId));
+        List<ActionsArtifact> all = artifacts(repo.get(), Long.parseLong(runId));
         List<BuildArtifact> out = all.stream().filter(a -> !a.expired()).map(ActionsArtifact::toBuildArtifact).toList();
         if (out.size() < all.size()) {
             LOG.debug("{} of the artifacts of {} have expired and are not listed", all.size() - out.size(), build.buildId());
@@ -350,8 +397,8 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
         URI url = artifact.url().orElseThrow(() -> new IllegalArgumentException(
                 "artifact " + artifact.name() + " of " + build.buildId() + " has no download URL"));
         Matcher id = ARTIFACT_ZIP.matcher(url.getPath() == null ? "" : url.getPath());
-        Download download = download(id.find() ? Long.parseLong(id.group(1)) : -1, artifact.name(), url, target, maxBytes);
-        return new FetchedArtifact(artifact, download.path(), download.sizeBytes(), download.sha256());
+        return FetchedArtifact.of(artifact,
+                download(id.find() ? Long.parseLong(id.group(1)) : -1, artifact.name(), url, target, maxBytes));
     }
 
     private String defaultBranch(String repo) {
@@ -372,11 +419,7 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
     }
 
     private Download download(long id, String name, URI uri, Path target, long maxBytes) {
-        if (!sameOrigin(uri, api)) {
-            throw new DeliveryException("refusing to send the GitHub token to " + uri.getScheme() + "://"
-                    + uri.getAuthority() + ": artifact " + name + " is not on " + api.getScheme() + "://"
-                    + api.getAuthority(), false);
-        }
+        root.requireSameOrigin(uri, "artifact " + name);
         try {
             return http.download(call(HttpCall.get(uri)).operation("actions.artifact").build(), target, maxBytes);
         } catch (HttpStatusException e) {
@@ -438,22 +481,11 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
     /** Configures an {@link ActionsClient}. Not thread-safe. */
     public static final class Builder {
         private final Secret token;
-        private URI api = DEFAULT_API_URL;
+        private ApiRoot root = ApiRoot.of("GitHub API URL", DEFAULT_API_URL);
+        private Optional<String> repository = Optional.empty();
         private Optional<HttpTransport> http = Optional.empty();
         private List<String> artifactHosts = DEFAULT_ARTIFACT_HOSTS;
         private long maxArtifactBytes = DEFAULT_MAX_ARTIFACT_BYTES;
@@ -463,16 +495,25 @@ public final class ActionsClient implements BuildTrigger, ArtifactFetcher {
             this.token = Objects.requireNonNull(token, "token");
         }
 
-        /** The API root: {@code https://api.github.com/} (default) or GitHub Enterprise's {@code https://host/api/v3/}. */
+        /**
+         * The API root: {@code https://api.github.com/} (default) or GitHub Enterprise's {@code https://host/api/v3/}.
+         *
+         * @throws IllegalArgumentException when it is not an absolute http(s) URL (or carries user info, a query or
+         *     a fragment)
+         */
         public Builder apiUrl(URI apiUrl) {
-            Objects.requireNonNull(apiUrl, "apiUrl");
-            String scheme = apiUrl.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || apiUrl.getHost() == null) {
-                throw new IllegalArgumentException("the GitHub API URL must be an absolute http(s) URL: " + apiUrl);
-            }
-            String s = apiUrl.toString();
-            this.api = URI.create(s.endsWith("/") ? s : s + "/");
+            this.root = ApiRoot.of("GitHub API URL", apiUrl);
+            return this;
+        }
+
+        /**
+         * The repository ({@code owner/name}) a {@link ActionsClient#trigger trigger} of a bare workflow and a
+         * {@link ActionsClient#list listing} of a build without one go to; none by default.
+         *
+         * @throws IllegalArgumentException when it is not {@code owner/name}
+         */
+        public Builder repository(String repository) {
+            this.repository = Optional.of(checkedRepository(repository));
             return this;
         }
 

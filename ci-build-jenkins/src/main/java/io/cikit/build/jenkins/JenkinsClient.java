@@ -13,11 +13,14 @@ import io.cikit.core.build.BuildTrigger;
 import io.cikit.core.build.TriggeredBuild;
 import io.cikit.core.config.ConfigKey;
 import io.cikit.core.config.ConfigSpec;
+import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.config.Secret;
+import io.cikit.core.http.ApiRoot;
 import io.cikit.core.http.Download;
 import io.cikit.core.http.HttpCall;
 import io.cikit.core.http.HttpReply;
+import io.cikit.core.http.HttpSettings;
 import io.cikit.core.http.HttpTransport;
 import io.cikit.core.json.Json;
 import java.net.URI;
@@ -56,8 +59,9 @@ import org.slf4j.LoggerFactory;
  * {@code ReplyTooLargeException} for an artifact over the cap.
  *
  * <p>It is the Jenkins {@link BuildTrigger} ({@link #trigger}, {@link #buildId}) and {@link ArtifactFetcher}
- * ({@link #list}, {@link #fetch}). It needs a URL and credentials, so it is not registered with
- * {@code ServiceLoader}: hosts build one ({@link #from(ProviderConfig)}) and hand it to what needs it.
+ * ({@link #list}, {@link #fetch}). {@link JenkinsClientProvider} makes one from {@code cikit.jenkins.*} for
+ * {@code ServiceLoader} discovery ({@code BuildSystems.trigger("jenkins")}); hosts may also build one themselves
+ * ({@link #builder}, {@link #from(ProviderConfig)}) and hand it over.
  *
  * <p>Thread-safe. Defaults: queue polled every {@value #DEFAULT_POLL_INTERVAL_MILLIS} ms (doubling up to 8×),
  * given up after {@value #DEFAULT_QUEUE_TIMEOUT_MINUTES} minutes; artifacts up to 2 GiB.
@@ -81,6 +85,7 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
         ALWAYS
     }
 
+    private final ApiRoot root;
     private final URI base;
     private final Optional<String> user;
     private final Optional<Secret> apiToken;
@@ -92,7 +97,8 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
     private final AtomicReference<Optional<Crumb>> crumb = new AtomicReference<>(Optional.empty());
 
     private JenkinsClient(Builder b) {
-        this.base = b.base;
+        this.root = b.root;
+        this.base = b.root.uri();
         this.user = b.user;
         this.apiToken = b.apiToken;
         this.http = b.http.orElseGet(() -> HttpTransport.builder().build());
@@ -102,52 +108,95 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
         this.maxArtifactBytes = b.maxArtifactBytes;
     }
 
-    /** A client for the Jenkins at {@code baseUrl} ({@code https://jenkins.example.com/} or {@code …/jenkins/}). */
+    /**
+     * A client for the Jenkins at {@code baseUrl} ({@code https://jenkins.example.com/} or {@code …/jenkins/}).
+     *
+     * @throws IllegalArgumentException when it is not an absolute http(s) URL (or carries user info, a query or a
+     *     fragment)
+     */
     public static Builder builder(URI baseUrl) {
-        return new Builder(baseUrl);
+        return new Builder(ApiRoot.of("Jenkins URL", baseUrl));
     }
 
     /**
      * A client from a {@code cikit.jenkins} view: {@code url} (required), {@code user}, {@code api-token} (secret),
      * {@code crumb} ({@code auto}|{@code always}), {@code queue-poll-interval}, {@code queue-timeout},
-     * {@code max-artifact-bytes}.
+     * {@code max-artifact-bytes}, and the transport it builds: {@code connect-timeout}, {@code request-timeout},
+     * {@code artifact-hosts} (hosts downloads may be redirected to, e.g. an artifact manager's object storage;
+     * none by default).
      *
-     * @throws io.cikit.core.config.ConfigurationException listing every missing or invalid key
+     * @throws ConfigurationException listing every missing or invalid key
      */
     public static JenkinsClient from(ProviderConfig config) {
-        return configured(config).build();
+        Settings settings = Settings.read(config);
+        return settings.builder().transport(settings.http().transport(List.of())).build();
     }
 
-    /** Like {@link #from(ProviderConfig)}, sharing a transport. */
+    /** Like {@link #from(ProviderConfig)}, sharing a transport; the transport keys are then checked but not used. */
     public static JenkinsClient from(ProviderConfig config, HttpTransport transport) {
-        return configured(config).transport(transport).build();
+        return Settings.read(config).builder().transport(transport).build();
     }
 
-    private static Builder configured(ProviderConfig config) {
-        ConfigKey<URI> url = ConfigKey.uri("url").required();
-        ConfigKey<String> userKey = ConfigKey.string("user");
-        ConfigKey<Secret> tokenKey = ConfigKey.secretValue("api-token");
-        ConfigKey<CrumbPolicy> crumbKey = ConfigKey.of("crumb", "one of auto, always",
+    /** The {@code cikit.jenkins.*} keys, read and checked together. */
+    private record Settings(Builder builder, HttpSettings http) {
+        static final ConfigKey<ApiRoot> URL = ApiRoot.configKey("url", "Jenkins URL").required();
+        static final ConfigKey<String> USER = ConfigKey.string("user");
+        static final ConfigKey<Secret> API_TOKEN = ConfigKey.secretValue("api-token");
+        static final ConfigKey<CrumbPolicy> CRUMB = ConfigKey.of("crumb", "one of auto, always",
                 s -> CrumbPolicy.valueOf(s.toUpperCase(Locale.ROOT)));
-        ConfigKey<Duration> pollKey = ConfigKey.duration("queue-poll-interval");
-        ConfigKey<Duration> timeoutKey = ConfigKey.duration("queue-timeout");
-        ConfigKey<Long> maxKey = ConfigKey.longValue("max-artifact-bytes");
-        config.validate(ConfigSpec.of(url, userKey, tokenKey, crumbKey, pollKey, timeoutKey, maxKey));
-        Builder b = builder(config.require(url));
-        Optional<String> u = config.value(userKey);
-        Optional<Secret> t = config.value(tokenKey);
-        if (u.isPresent() != t.isPresent()) {
-            throw new io.cikit.core.config.ConfigurationException(config.keyName("user") + " and "
-                    + config.keyName("api-token") + " go together: set both or neither");
+        static final ConfigKey<Duration> POLL = ConfigKey.duration("queue-poll-interval");
+        static final ConfigKey<Duration> TIMEOUT = ConfigKey.duration("queue-timeout");
+        static final ConfigKey<Long> MAX_BYTES = ConfigKey.longValue("max-artifact-bytes");
+        static final ConfigSpec SPEC = ConfigSpec.of(URL, USER, API_TOKEN, CRUMB, POLL, TIMEOUT, MAX_BYTES);
+
+        static Settings read(ProviderConfig config) {
+            List<String> problems = new ArrayList<>();
+            HttpSettings http = HttpSettings.defaults();
+            try {
+                http = HttpSettings.read(config, SPEC);
+            } catch (ConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+            Optional<String> u = parsed(config, USER);
+            Optional<Secret> t = parsed(config, API_TOKEN);
+            if (u.isPresent() != t.isPresent()) {
+                problems.add(quoted(config, USER) + " and " + quoted(config, API_TOKEN) + " go together: set both or neither");
+            }
+            if (u.filter(name -> name.indexOf(':') >= 0).isPresent()) {
+                problems.add(quoted(config, USER) + ": a Jenkins user name cannot contain ':'");
+            }
+            Optional<Duration> poll = parsed(config, POLL);
+            Optional<Duration> timeout = parsed(config, TIMEOUT);
+            Optional<Long> max = parsed(config, MAX_BYTES);
+            poll.filter(Duration::isZero).ifPresent(d -> problems.add(quoted(config, POLL) + " must be positive"));
+            timeout.filter(Duration::isZero).ifPresent(d -> problems.add(quoted(config, TIMEOUT) + " must be positive"));
+            max.filter(m -> m < 0).ifPresent(m -> problems.add(quoted(config, MAX_BYTES) + " must not be negative"));
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            Builder b = new Builder(config.require(URL));
+            if (u.isPresent() && t.isPresent()) {
+                b.credentials(u.get(), t.get());
+            }
+            parsed(config, CRUMB).ifPresent(b::crumbPolicy);
+            poll.ifPresent(b::queuePollInterval);
+            timeout.ifPresent(b::queueTimeout);
+            max.ifPresent(b::maxArtifactBytes);
+            return new Settings(b, http);
         }
-        if (u.isPresent()) {
-            b.credentials(u.get(), t.get());
+
+        /** The value, or empty when it is not set or does not parse (validation has reported that already). */
+        private static <T> Optional<T> parsed(ProviderConfig config, ConfigKey<T> key) {
+            try {
+                return config.value(key);
+            } catch (ConfigurationException e) {
+                return Optional.empty();
+            }
         }
-        config.value(crumbKey).ifPresent(b::crumbPolicy);
-        config.value(pollKey).ifPresent(b::queuePollInterval);
-        config.value(timeoutKey).ifPresent(b::queueTimeout);
-        config.value(maxKey).ifPresent(b::maxArtifactBytes);
-        return b;
+
+        private static String quoted(ProviderConfig config, ConfigKey<?> key) {
+            return "`" + config.keyName(key.name()) + "`";
+        }
     }
 
     /** The Jenkins root URL, ending in {@code /}. */
@@ -344,8 +393,7 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
         URI url = artifact.url().or(() -> JobPaths.artifactUrl(buildUrl(build).toString(), artifact.path()))
                 .orElseThrow(() -> new IllegalArgumentException("artifact " + artifact.path() + " of "
                         + build.buildId() + " has no URL and its path gives none"));
-        Download download = download(url, target, maxBytes);
-        return new FetchedArtifact(artifact, download.path(), download.sizeBytes(), download.sha256());
+        return FetchedArtifact.of(artifact, download(url, target, maxBytes));
     }
 
     private URI buildUrl(BuildInfo build) {
@@ -363,7 +411,7 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
-        }).filter(u -> sameOrigin(u, base));
+        }).filter(root::isSameOrigin);
         return url.orElseThrow(() -> new IllegalArgumentException("build " + build.buildId()
                 + " names neither job and number nor a URL on " + base));
     }
@@ -423,12 +471,7 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
      * @throws io.cikit.core.http.HttpStatusException a non-2xx reply (404: no such artifact)
      */
     public Download download(URI url, Path target, long maxBytes) {
-        Objects.requireNonNull(url, "url");
-        if (!sameOrigin(url, base)) {
-            throw new DeliveryException("refusing to download " + url.getScheme() + "://" + url.getAuthority()
-                    + "/… with the credentials of " + base.getScheme() + "://" + base.getAuthority()
-                    + ": not the same Jenkins", false);
-        }
+        root.requireSameOrigin(Objects.requireNonNull(url, "url"), "a Jenkins artifact download");
         return http.download(get(url).operation("jenkins.artifact").build(), target, maxBytes);
     }
 
@@ -471,7 +514,7 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
     private URI onBase(String announced) {
         try {
             URI uri = URI.create(announced.strip());
-            if (uri.getHost() == null || sameOrigin(uri, base)) {
+            if (uri.getHost() == null || root.isSameOrigin(uri)) {
                 return base.resolve(uri);
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -480,18 +523,6 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
         } catch (IllegalArgumentException e) {
             return base;
         }
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static void sleep(long nanos, URI item, String why) {
@@ -506,7 +537,7 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
 
     /** Configures a {@link JenkinsClient}. Not thread-safe. */
     public static final class Builder {
-        private final URI base;
+        private final ApiRoot root;
         private Optional<String> user = Optional.empty();
         private Optional<Secret> apiToken = Optional.empty();
         private Optional<HttpTransport> http = Optional.empty();
@@ -515,15 +546,8 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
         private Duration queueTimeout = Duration.ofMinutes(DEFAULT_QUEUE_TIMEOUT_MINUTES);
         private long maxArtifactBytes = DEFAULT_MAX_ARTIFACT_BYTES;
 
-        private Builder(URI baseUrl) {
-            Objects.requireNonNull(baseUrl, "baseUrl");
-            String scheme = baseUrl.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || baseUrl.getHost() == null) {
-                throw new IllegalArgumentException("the Jenkins URL must be an absolute http(s) URL: " + baseUrl);
-            }
-            String s = baseUrl.toString();
-            this.base = URI.create(s.endsWith("/") ? s : s + "/");
+        private Builder(ApiRoot root) {
+            this.root = root;
         }
 
         /** Basic auth with a user and an API token (Jenkins » user » Security » API Token). */

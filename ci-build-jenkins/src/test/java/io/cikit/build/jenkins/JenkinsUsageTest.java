@@ -11,8 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.cikit.core.artifact.ArtifactKind;
+import io.cikit.core.artifact.FetchedArtifact;
 import io.cikit.core.build.BuildArtifact;
 import io.cikit.core.build.BuildInfo;
+import io.cikit.core.build.BuildSystems;
+import io.cikit.core.build.TriggeredBuild;
 import io.cikit.core.config.CiConfig;
 import io.cikit.core.config.Secret;
 import io.cikit.core.event.BuildEvent;
@@ -27,6 +31,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +107,46 @@ class JenkinsUsageTest {
 
             assertThat(build.buildId()).isEqualTo("kernel/linux-next#42");
             assertThat(image.sizeBytes()).isEqualTo(4);
+        } finally {
+            jenkins.stop();
+        }
+    }
+
+    @Test
+    void theDiscoverySnippetWorks(@TempDir Path dir) {
+        WireMockServer jenkins = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        jenkins.start();
+        try {
+            String root = "http://localhost:" + jenkins.port() + "/";
+            jenkins.stubFor(post(urlPathEqualTo("/job/kernel/job/linux-next/buildWithParameters"))
+                    .willReturn(status(201).withHeader("Location", root + "queue/item/5/")));
+            jenkins.stubFor(get(urlEqualTo("/queue/item/5/api/json"))
+                    .willReturn(okJson("{\"executable\":{\"number\":42}}")));
+            jenkins.stubFor(get(urlPathEqualTo("/job/kernel/job/linux-next/42/api/json")).willReturn(okJson(
+                    "{\"artifacts\":[{\"fileName\":\"Image.gz\",\"relativePath\":\"arch/arm64/boot/Image.gz\"},"
+                            + "{\"fileName\":\"build.log\",\"relativePath\":\"build.log\"}]}")));
+            jenkins.stubFor(get(urlPathEqualTo("/job/kernel/job/linux-next/42/artifact/arch/arm64/boot/Image.gz"))
+                    .willReturn(aResponse().withStatus(200).withBody(new byte[] {0x1f, (byte) 0x8b, 8, 0})));
+            CiConfig config = CiConfig.builder().systemProperties(new Properties()).environment(Map.of(
+                    "CIKIT_JENKINS_URL", root, "CIKIT_JENKINS_USER", "ci-bot", "CIKIT_JENKINS_API_TOKEN", "11aa22bb")).build();
+            BuildInfo build = BuildInfo.builder("kernel/linux-next#42", "jenkins").job("kernel/linux-next").number(42)
+                    .build();
+
+            // tag::systems[]
+            BuildSystems systems = BuildSystems.discover(config);      // every provider on the class path
+            TriggeredBuild queued = systems.trigger("jenkins").trigger("kernel/linux-next", Map.of("ARCH", "arm64"));
+            Optional<String> started = systems.trigger("jenkins").buildId(queued);   // kernel/linux-next#42 once it runs
+
+            // later, for the BuildInfo of the completed build (BuildIntegration.onBuildComplete)
+            List<FetchedArtifact> kernels = systems.fetchArtifacts(build,
+                    a -> a.kind() == ArtifactKind.KERNEL_IMAGE, dir, 512L * 1024 * 1024);
+            // end::systems[]
+
+            assertThat(started).contains("kernel/linux-next#42");
+            assertThat(kernels).singleElement().satisfies(k -> {
+                assertThat(k.path()).isEqualTo(dir.toAbsolutePath().resolve("arch/arm64/boot/Image.gz"));
+                assertThat(k.sizeBytes()).isEqualTo(4);
+            });
         } finally {
             jenkins.stop();
         }

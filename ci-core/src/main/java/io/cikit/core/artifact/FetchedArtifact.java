@@ -1,6 +1,7 @@
 package io.cikit.core.artifact;
 
 import io.cikit.core.build.BuildArtifact;
+import io.cikit.core.http.Download;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -17,5 +18,11 @@ public record FetchedArtifact(BuildArtifact artifact, Path path, long sizeBytes,
         Objects.requireNonNull(artifact, "artifact");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(sha256, "sha256");
+    }
+
+    /** The artifact as {@link io.cikit.core.http.HttpTransport#download} wrote it. */
+    public static FetchedArtifact of(BuildArtifact artifact, Download download) {
+        Objects.requireNonNull(download, "download");
+        return new FetchedArtifact(artifact, download.path(), download.sizeBytes(), download.sha256());
     }
 }

@@ -30,9 +30,7 @@ final class RedirectRules {
 
     /** Same scheme, host and port (default ports filled in): only then do credentials follow. */
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().equalsIgnoreCase(b.getHost())
-                && effectivePort(a) == effectivePort(b);
+        return ApiRoot.sameOrigin(a, b);
     }
 
     /**
@@ -65,12 +63,5 @@ final class RedirectRules {
                     + ", which is not allowed; add it with HttpTransport.Builder.allowRedirectHosts", status);
         }
         return next;
-    }
-
-    private static int effectivePort(URI u) {
-        if (u.getPort() >= 0) {
-            return u.getPort();
-        }
-        return u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 }

@@ -1,7 +1,11 @@
 package io.cikit.examples.cli;
 
+import io.cikit.core.artifact.ArtifactFetcherProvider;
+import io.cikit.core.build.BuildPayloadParser;
+import io.cikit.core.build.BuildTriggerProvider;
 import io.cikit.core.dispatch.HardwareRunnerProvider;
 import io.cikit.core.notify.NotificationChannelProvider;
+import io.cikit.core.report.VcsClientProvider;
 import io.cikit.core.spi.Providers;
 import io.cikit.core.webhook.WebhookParser;
 import java.io.IOException;
@@ -53,6 +57,11 @@ final class ModuleInventory {
         out.put("webhook", Providers.discover(WebhookParser.class, p -> p.provider().id()).names());
         out.put("channel", Providers.discover(NotificationChannelProvider.class, NotificationChannelProvider::name).names());
         out.put("runner", Providers.discover(HardwareRunnerProvider.class, HardwareRunnerProvider::name).names());
+        out.put("vcs", Providers.discover(VcsClientProvider.class, VcsClientProvider::name).names());
+        out.put("buildParser", Providers.discover(BuildPayloadParser.class, BuildPayloadParser::system).names());
+        out.put("buildTrigger", Providers.discover(BuildTriggerProvider.class, BuildTriggerProvider::system).names());
+        out.put("artifactFetcher", Providers.discover(ArtifactFetcherProvider.class, ArtifactFetcherProvider::system)
+                .names());
         return out;
     }
 

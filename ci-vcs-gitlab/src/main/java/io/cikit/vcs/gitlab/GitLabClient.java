@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.config.Secret;
+import io.cikit.core.event.Repository;
 import io.cikit.core.http.Download;
 import io.cikit.core.http.HttpCall;
 import io.cikit.core.http.HttpReply;
 import io.cikit.core.http.HttpStatusException;
 import io.cikit.core.http.HttpTransport;
+import io.cikit.core.report.CommentRef;
+import io.cikit.core.report.CommitDiff;
+import io.cikit.core.report.CommitStatus;
+import io.cikit.core.report.VcsClient;
 import io.cikit.vcs.gitlab.internal.ApiPaths;
+import io.cikit.vcs.gitlab.internal.GitLabDiffs;
 import io.cikit.vcs.gitlab.internal.GitLabReplies;
 import io.cikit.vcs.gitlab.internal.NoteBodies;
 import io.cikit.vcs.gitlab.internal.Pagination;
@@ -35,11 +41,15 @@ import org.slf4j.LoggerFactory;
  * storage) followed without the token. Lists are read page by page ({@code Link} or {@code X-Next-Page}), at most
  * {@link Builder#maxPages} pages of {@value #PER_PAGE}. Projects are named by numeric id or full path.
  *
+ * <p>It is the {@code gitlab} {@link VcsClient} ({@link #setStatus}, {@link #createComment}, {@link #upsertComment},
+ * {@link #commitDiff}), made by {@link GitLabClientProvider} from {@code cikit.gitlab.*}; a repository's numeric id
+ * is used when it has one, else its full path. {@link GitLabCiClient} builds on it for GitLab CI.
+ *
  * <p>Thread-safe. Errors are unchecked: {@link HttpStatusException} for a non-2xx answer ({@code retryable()} for
  * 5xx and 429), {@link io.cikit.core.http.HttpTransportException} when no answer came,
  * {@link io.cikit.core.json.MalformedJsonException} for a reply that is not what the API documents.
  */
-public final class GitLabClient {
+public final class GitLabClient implements VcsClient {
     /** The instance used when no base URL is given. */
     public static final URI GITLAB_COM = URI.create("https://gitlab.com");
     /** Items asked for per page (GitLab's maximum). */
@@ -68,26 +78,26 @@ public final class GitLabClient {
     }
 
     /**
-     * A client from configuration: {@code base-url} (default {@code https://gitlab.com}), {@code token} and
-     * {@code token-type} ({@code private}, {@code oauth} or {@code job}; default {@code private}); no token means
-     * no credentials.
+     * A client from a {@code cikit.gitlab} view: {@code base-url} (default {@code https://gitlab.com}), {@code token}
+     * and {@code token-type} ({@code private}, {@code oauth} or {@code job}; default {@code private}); no token means
+     * no credentials. It builds its own transport from {@code connect-timeout}, {@code request-timeout} and
+     * {@code artifact-hosts} (the object storage hosts artifact downloads are redirected to; none by default).
      *
-     * @throws ConfigurationException for a base URL or token type that cannot be used, naming the key
+     * @throws ConfigurationException listing every key that cannot be used
+     */
+    public static GitLabClient fromConfig(ProviderConfig config) {
+        GitLabSettings settings = GitLabSettings.read(config);
+        return settings.builder().transport(settings.http().transport(List.of())).build();
+    }
+
+    /**
+     * Like {@link #fromConfig(ProviderConfig)}, sharing a transport; the transport keys are then checked but not used.
+     *
+     * @throws ConfigurationException listing every key that cannot be used
      */
     public static GitLabClient fromConfig(ProviderConfig config, HttpTransport transport) {
-        URI base = config.uri("base-url").orElse(GITLAB_COM);
-        Optional<Secret> token = config.secret("token");
-        GitLabAuth auth;
-        try {
-            auth = token.map(t -> GitLabAuth.of(config.get("token-type").orElse("private"), t)).orElse(GitLabAuth.none());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(config.keyName("token-type") + ": " + e.getMessage());
-        }
-        try {
-            return builder().baseUrl(base).auth(auth).transport(transport).build();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(config.keyName("base-url") + ": " + e.getMessage());
-        }
+        Objects.requireNonNull(transport, "transport");
+        return GitLabSettings.read(config).builder().transport(transport).build();
     }
 
     /** The API root every call goes to ({@code https://gitlab.com/api/v4}). */
@@ -157,6 +167,14 @@ public final class GitLabClient {
      * @throws IllegalArgumentException for a key outside that alphabet
      */
     public GitLabNote upsertStickyNote(String project, long mergeRequestIid, String key, String body) {
+        return sticky(project, mergeRequestIid, key, body).note();
+    }
+
+    /** A sticky note as {@link #sticky} left it: the note, and whether it was created rather than found. */
+    private record Sticky(GitLabNote note, boolean created) {
+    }
+
+    private Sticky sticky(String project, long mergeRequestIid, String key, String body) {
         String marker = NoteBodies.marker(key);
         String full = NoteBodies.sticky(marker, body);
         URI first = ApiPaths.project(api, project, "/merge_requests/" + mergeRequestIid
@@ -173,13 +191,13 @@ public final class GitLabClient {
         });
         if (found[0] != null) {
             if (found[0].body().equals(full)) {
-                return found[0];
+                return new Sticky(found[0], false);
             }
             LOG.debug("Updating sticky note {} on {}!{}", found[0].id(), project, mergeRequestIid);
-            return putNote(project, mergeRequestIid, found[0].id(), full);
+            return new Sticky(putNote(project, mergeRequestIid, found[0].id(), full), false);
         }
         LOG.debug("Creating sticky note {} on {}!{}", key, project, mergeRequestIid);
-        return postNote(project, mergeRequestIid, full);
+        return new Sticky(postNote(project, mergeRequestIid, full), true);
     }
 
     private GitLabNote postNote(String project, long iid, String body) {
@@ -260,14 +278,82 @@ public final class GitLabClient {
         return GitLabReplies.pipeline(transport.send(call).requireSuccess().json());
     }
 
-    // ---- plumbing
+    // ---- VcsClient
 
-    private HttpReply send(HttpCall.Builder call, String operation) {
+    /**
+     * {@link VcsClient}: {@link #setCommitStatus} with the status's context as {@code name}; cikit's states map as
+     * {@link GitLabCommitState#of} says ({@code error} becomes {@code failed}). Setting a state the status already
+     * has is not an error.
+     */
+    @Override
+    public void setStatus(Repository repo, String sha, CommitStatus status) {
+        Objects.requireNonNull(status, "status");
+        GitLabCommitStatus.Builder b = GitLabCommitStatus.builder(GitLabCommitState.of(status.state()), status.context());
+        status.description().ifPresent(b::description);
+        status.targetUrl().ifPresent(u -> b.targetUrl(u.toString()));
+        setCommitStatus(project(repo), sha, b.build());
+    }
+
+    /** {@link VcsClient}: a new note on merge request {@code number} (its iid). */
+    @Override
+    public CommentRef createComment(Repository repo, long number, String body) {
+        GitLabNote note = createMergeRequestNote(project(repo), number, body);
+        return commentRef(repo, number, note, true);
+    }
+
+    /** {@link VcsClient}: {@link #upsertStickyNote} on merge request {@code number} (its iid). */
+    @Override
+    public CommentRef upsertComment(Repository repo, long number, String key, String body) {
+        Sticky sticky = sticky(project(repo), number, key, body);
+        return commentRef(repo, number, sticky.note(), sticky.created());
+    }
+
+    /**
+     * {@link VcsClient}: the files of {@link #compare}, with their line counts; marked incomplete when GitLab gave up
+     * computing the diff ({@code compare_timeout}). No patch text: the per-file diffs are on {@link #compare}.
+     */
+    @Override
+    public CommitDiff commitDiff(Repository repo, String base, String head) {
+        return GitLabDiffs.commitDiff(compare(project(repo), base, head));
+    }
+
+    /** The project a repository names for API calls: its numeric id when known, else its full path. */
+    static String project(Repository repo) {
+        Objects.requireNonNull(repo, "repo");
+        return repo.id().filter(id -> !id.isBlank()).orElse(repo.fullName());
+    }
+
+    private static CommentRef commentRef(Repository repo, long iid, GitLabNote note, boolean created) {
+        Optional<URI> url = repo.htmlUrl().flatMap(web -> {
+            try {
+                return Optional.of(URI.create(web.replaceAll("/+$", "") + "/-/merge_requests/" + iid + "#note_" + note.id()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+        return new CommentRef(Long.toString(note.id()), url, created);
+    }
+
+    // ---- plumbing (shared with GitLabCiClient)
+
+    URI api() {
+        return api;
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    HttpCall.Builder authorised(HttpCall.Builder call) {
+        return auth.apply(call);
+    }
+
+    HttpReply send(HttpCall.Builder call, String operation) {
         return transport.send(auth.apply(call).operation(operation).build());
     }
 
     /** Reads pages until {@code page} returns true, there is no next page, or {@link #maxPages} were read. */
-    private void forEachPage(URI first, String operation, PageVisitor visitor) {
+    void forEachPage(URI first, String operation, PageVisitor visitor) {
         URI next = first;
         for (int read = 0; read < maxPages && next != null; read++) {
             HttpReply reply = send(HttpCall.get(next), operation).requireSuccess();
@@ -282,7 +368,7 @@ public final class GitLabClient {
     }
 
     @FunctionalInterface
-    private interface PageVisitor {
+    interface PageVisitor {
         /** @return true to stop reading */
         boolean visit(JsonNode page);
     }

@@ -1,8 +1,8 @@
 package io.cikit.vcs.gitlab.internal;
 
+import io.cikit.core.http.ApiRoot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Builds GitLab API v4 URIs. Projects are named by numeric id or by full path ({@code group/sub/project}), which goes
@@ -18,17 +18,11 @@ public final class ApiPaths {
      * The API root for an instance URL: {@code https://gitlab.com} → {@code https://gitlab.com/api/v4}; a URL that
      * already ends in {@code /api/v4}, or has a relative root ({@code https://host/gitlab}), is kept as given.
      *
-     * @throws IllegalArgumentException when the URL is not absolute http(s) or carries a query or fragment
+     * @throws IllegalArgumentException when the URL is not absolute http(s), or carries user info, a query or a
+     *     fragment
      */
     public static URI apiRoot(URI instance) {
-        String scheme = instance.getScheme() == null ? "" : instance.getScheme().toLowerCase(Locale.ROOT);
-        if (!instance.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || instance.getHost() == null) {
-            throw new IllegalArgumentException("GitLab base URL must be an absolute http(s) URL: " + instance);
-        }
-        if (instance.getRawQuery() != null || instance.getRawFragment() != null) {
-            throw new IllegalArgumentException("GitLab base URL must not have a query or fragment: " + instance);
-        }
-        String text = instance.toString().replaceAll("/+$", "");
+        String text = ApiRoot.of("GitLab base URL", instance).uri().toString().replaceAll("/+$", "");
         return URI.create(text.endsWith(API_SUFFIX) ? text : text + API_SUFFIX);
     }
 

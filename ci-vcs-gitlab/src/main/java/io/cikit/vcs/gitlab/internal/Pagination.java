@@ -1,11 +1,11 @@
 package io.cikit.vcs.gitlab.internal;
 
+import io.cikit.core.http.ApiRoot;
 import io.cikit.core.http.HttpReply;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,7 +21,7 @@ public final class Pagination {
         for (String link : reply.headers().all("Link")) {
             Optional<URI> next = relNext(link);
             if (next.isPresent()) {
-                return sameOrigin(next.get(), api) ? next : Optional.empty();
+                return ApiRoot.sameOrigin(next.get(), api) ? next : Optional.empty();
             }
         }
         Optional<String> page = reply.header("X-Next-Page").map(String::trim).filter(p -> p.matches("[0-9]{1,9}"));
@@ -61,21 +61,5 @@ public final class Pagination {
         String base = current.toString();
         int q = base.indexOf('?');
         return URI.create((q < 0 ? base : base.substring(0, q)) + "?" + String.join("&", params));
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.isAbsolute() && Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-                && Objects.equals(lower(a.getHost()), lower(b.getHost())) && port(a) == port(b);
-    }
-
-    private static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
-    }
-
-    private static int port(URI u) {
-        if (u.getPort() >= 0) {
-            return u.getPort();
-        }
-        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 }

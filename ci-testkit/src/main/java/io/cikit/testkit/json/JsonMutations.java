@@ -1,4 +1,4 @@
-package io.cikit.build.jenkins;
+package io.cikit.testkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,35 +8,64 @@ import io.cikit.core.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Structural mutations of a valid JSON document: one field or element replaced by a value of another type, or
- * removed. Byte-level mutations (ci-testkit's {@code WebhookArbitraries.mutated}) mostly break the syntax; these keep
- * it valid and break the shape, which is what a tolerant parser must survive.
+ * Structural mutations of a valid JSON document: the value at one place (an object field or an array element, at
+ * any depth) replaced by a value of another shape, or removed. Byte-level mutations
+ * ({@link io.cikit.testkit.WebhookArbitraries#mutated}) mostly break the syntax, so a parser rejects them early;
+ * these keep the syntax valid and break the shape, which is what a tolerant payload parser must survive: a number
+ * where a string was, {@code null} where an object was, a field gone.
+ *
+ * <p>All methods are side-effect free and return new arbitraries; use them from {@code @Provide} methods. The
+ * document is parsed once, with {@link io.cikit.core.json.JsonLimits#DEFAULT}; each generated value works on a copy.
  */
-final class JsonMutations {
+public final class JsonMutations {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonMutations() {
     }
 
-    static Arbitrary<byte[]> mutated(byte[] document) {
+    /**
+     * The document with one place replaced by one of {@link #values()}, or removed.
+     *
+     * @throws io.cikit.core.json.MalformedJsonException when {@code document} is not JSON
+     */
+    public static Arbitrary<byte[]> mutated(byte[] document) {
+        return mutated(document, values());
+    }
+
+    /**
+     * The document with one place replaced by one of {@code replacements}, or removed. A document with no place to
+     * change (a scalar, {@code {}}, {@code []}) comes back unchanged.
+     *
+     * @throws io.cikit.core.json.MalformedJsonException when {@code document} is not JSON
+     */
+    public static Arbitrary<byte[]> mutated(byte[] document, Arbitrary<JsonNode> replacements) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(replacements, "replacements");
         JsonNode original = Json.read(document);
-        int size = slots(original).size();
-        return Combinators.combine(Arbitraries.integers().between(0, size - 1), values(), Arbitraries.of(true, false))
-                .as((index, value, remove) -> {
+        int places = places(original).size();
+        if (places == 0) {
+            return Arbitraries.just(document.clone());
+        }
+        return Combinators.combine(Arbitraries.integers().between(0, places - 1), replacements,
+                Arbitraries.of(true, false)).as((index, value, remove) -> {
                     JsonNode copy = original.deepCopy();
-                    Slot slot = slots(copy).get(index);
-                    slot.apply(remove ? null : value);
+                    places(copy).get(index).set(remove ? null : value.deepCopy());
                     return Json.write(copy);
                 });
     }
 
-    /** Values of every JSON type, including awkward ones: huge and negative numbers, blank and odd strings. */
-    static Arbitrary<JsonNode> values() {
+    /**
+     * Values of every JSON type, including awkward ones: huge, negative and fractional numbers, blank strings, path
+     * traversal and URL-looking text, status words, empty and small containers.
+     */
+    public static Arbitrary<JsonNode> values() {
         return Arbitraries.oneOf(
                 Arbitraries.just(NODES.nullNode()),
                 Arbitraries.of(true, false).map(NODES::booleanNode),
@@ -52,13 +81,14 @@ final class JsonMutations {
                 Arbitraries.strings().ofMaxLength(10).map(s -> (JsonNode) NODES.arrayNode().add(s).add(NODES.nullNode())));
     }
 
-    private static List<Slot> slots(JsonNode root) {
-        List<Slot> out = new ArrayList<>();
+    /** Every place in the tree, depth first: each object field and each array element. */
+    private static List<Place> places(JsonNode root) {
+        List<Place> out = new ArrayList<>();
         collect(root, out);
         return out;
     }
 
-    private static void collect(JsonNode node, List<Slot> out) {
+    private static void collect(JsonNode node, List<Place> out) {
         if (node instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : object.properties()) {
@@ -91,7 +121,7 @@ final class JsonMutations {
 
     /** A place in the tree: replaced by a value, or removed when given null. */
     @FunctionalInterface
-    private interface Slot {
-        void apply(JsonNode value);
+    private interface Place {
+        void set(@Nullable JsonNode value);
     }
 }
