@@ -38,7 +38,7 @@ final class GitLabCommand {
         @Option(names = "--token-type", defaultValue = "private", description = "private (PRIVATE-TOKEN, default), oauth or job.")
         String tokenType;
 
-        @Option(names = "--url", description = "GitLab base URL (default https://gitlab.com or cikit.gitlab.url).")
+        @Option(names = "--url", description = "GitLab base URL (default: cikit.gitlab.base-url, else https://gitlab.com).")
         String url;
 
         @Option(names = "--project", required = true, description = "Project id or path (group/project).")
@@ -52,7 +52,7 @@ final class GitLabCommand {
             Secret secret = token != null ? SecretArguments.resolveOne(token)
                     : config.secret("cikit.gitlab.token").orElseThrow(() -> new UnreadableInputException(
                             "no GitLab token: pass --token or set GITLAB_TOKEN"));
-            URI base = url != null ? URI.create(url) : config.get("cikit.gitlab.url").map(URI::create).orElse(GitLabClient.GITLAB_COM);
+            URI base = url != null ? URI.create(url) : config.get("cikit.gitlab.base-url").map(URI::create).orElse(GitLabClient.GITLAB_COM);
             return GitLabClient.builder().baseUrl(base).auth(GitLabAuth.of(tokenType, secret)).build();
         }
     }
