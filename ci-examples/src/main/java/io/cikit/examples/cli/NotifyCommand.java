@@ -73,7 +73,7 @@ final class NotifyCommand {
             List<Map<String, Object>> out = new ArrayList<>();
             boolean allDelivered = true;
             try (NotificationDispatcher dispatcher = NotificationDispatcher.builder()
-                    .config(cfg::get)
+                    .config(cfg)
                     .outbox(new InMemoryOutbox())
                     .grouping(GroupingPolicy.none())
                     .build()) {
