@@ -563,10 +563,10 @@ public final class NotificationDispatcher implements AutoCloseable {
         }
         Optional<NotificationChannelProvider> provider = providers.find(name);
         if (provider.isEmpty()) {
-            if (name.equals("webhook")) {
-                return new Resolution(null, "`webhook` channel requested but the generic webhook channel is not available "
-                        + "yet: it ships with io.cikit:ci-core once io.cikit.core.http.HttpTransport is in place; register "
-                        + "a NotificationChannel named `webhook` meanwhile", false);
+            if (name.equals(WebhookChannel.NAME)) {
+                return new Resolution(null, "`webhook` channel requested but the providers given to this dispatcher do "
+                        + "not include it: it ships with io.cikit:ci-core and is found by ServiceLoader discovery, or add "
+                        + "it with builder.channel(WebhookChannel.builder()…build())", false);
             }
             String artifact = MODULES.getOrDefault(name, "a module providing it");
             try {

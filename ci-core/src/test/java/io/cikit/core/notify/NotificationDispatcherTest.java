@@ -83,14 +83,14 @@ class NotificationDispatcherTest {
     }
 
     @Test
-    void unknownCustomChannelsAndTheMissingWebhookChannelAreExplained() {
+    void unknownCustomChannelsAndAWebhookChannelLeftOutOfTheProvidersAreExplained() {
         try (NotificationDispatcher d = builder().build()) {
             List<DeliveryResult> known = d.send(note(Severity.INFO, "discord", "webhook")).known();
 
             assertThat(known.get(0).error()).hasValueSatisfying(e -> assertThat(e)
                     .startsWith("`discord` channel requested but a module providing it is not on the classpath"));
             assertThat(known.get(1).error()).hasValueSatisfying(e -> assertThat(e)
-                    .contains("`webhook` channel requested").contains("HttpTransport").contains("not available yet"));
+                    .contains("`webhook` channel requested").contains("io.cikit:ci-core").contains("WebhookChannel.builder()"));
         }
     }
 
