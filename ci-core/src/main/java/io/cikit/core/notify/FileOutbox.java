@@ -71,6 +71,10 @@ public final class FileOutbox implements Outbox {
         FileLock fl = null;
         JournalFile j = null;
         try {
+            if (!b.create && !JournalFile.existsIn(dir)) {
+                throw new OutboxException("no outbox in " + dir + ": "
+                        + (Files.isDirectory(dir) ? "it holds no journal-*.log" : "no such directory"));
+            }
             Files.createDirectories(dir);
             lc = FileChannel.open(dir.resolve("outbox.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
@@ -399,6 +403,7 @@ public final class FileOutbox implements Outbox {
         private boolean fsync = true;
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private long compactAfterBytes = DEFAULT_COMPACT_AFTER_BYTES;
+        private boolean create = true;
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -432,10 +437,20 @@ public final class FileOutbox implements Outbox {
         }
 
         /**
+         * Whether {@link #open} creates the directory and an empty journal when there is none (default true). Tools
+         * that inspect an existing outbox pass false, so a mistyped directory fails instead of becoming a new,
+         * empty outbox.
+         */
+        public Builder createIfMissing(boolean create) {
+            this.create = create;
+            return this;
+        }
+
+        /**
          * Opens the outbox, replaying its journal.
          *
-         * @throws OutboxException when the directory is locked by another outbox, unreadable, or holds a journal
-         *     this version cannot read
+         * @throws OutboxException when the directory is locked by another outbox, unreadable, holds a journal this
+         *     version cannot read, or (with {@code createIfMissing(false)}) holds no outbox
          */
         public FileOutbox open() {
             return new FileOutbox(this);

@@ -191,18 +191,17 @@ public final class NotificationDispatcher implements AutoCloseable {
      * @throws OutboxException when the outbox cannot record the replay
      */
     public int replay(Predicate<DeadLetter> which) {
-        List<PendingDelivery> again = outbox.deadLetters().stream().filter(which)
-                .map(d -> new PendingDelivery(d.notification(), d.channel(), PendingDelivery.Stage.READY)).toList();
+        List<DeadLetter> again = outbox.requeue(which);
         if (again.isEmpty()) {
             return 0;
         }
-        outbox.record(OutboxUpdate.add(again));
         Instant now = scheduler.now();
-        for (PendingDelivery d : again) {
+        for (DeadLetter d : again) {
             Lane lane = laneFor(d.channel());
             if (lane != null) {
                 inFlight.incrementAndGet();
-                lane.submit(new Lane.Job(d, now, sequence.incrementAndGet()));
+                PendingDelivery p = new PendingDelivery(d.notification(), d.channel(), PendingDelivery.Stage.READY);
+                lane.submit(new Lane.Job(p, now, sequence.incrementAndGet()));
             }
         }
         LOG.info("Replaying {} dead letters", again.size());
