@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The writer takes every queued frame, writes and forces them, then {@linkplain #published publishes}: each
  * caller whose frame is now durable is woken (once, individually: no thundering herd), and if callers still wait,
  * the first of them is woken as the next writer. Before taking a batch, a writer waits briefly for the callers that
- * were active at the last publish to queue again ({@link #take}): with {@code n} callers each sending one frame at a
- * time, batches would otherwise settle into two halves, each paying a whole fsync. The wait ends as soon as they are
+ * were active at the last two publishes to queue again ({@link #take}): with {@code n} callers each sending one frame
+ * at a time, batches would otherwise settle into two halves, each paying a whole fsync. The wait ends as soon as they are
  * all queued, and never lasts more than a quarter of the last forced write or {@link #MAX_GATHER} (250 µs),
  * whichever is less: with {@code fsync} off, writes are fast and the wait all but vanishes. Frames that only acknowledge ({@code lazy}) never make anyone wait: the writer at work, or the next one,
  * takes them along.
@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * frames along. After a failed write every waiting caller is woken with {@link Turn#FAILED}.
  *
  * <p>Thread-safe. State is guarded by this object's monitor (short critical sections, where the JVM's adaptive
- * spinning avoids parking); callers sleep on their own ticket, never on the monitor.
+ * spinning avoids parking); callers sleep on their own ticket, never on the monitor, and are woken after the monitor
+ * is released, so that they do not find it held when they come straight back.
  */
 public final class GroupCommit {
     /** The longest a writer waits for callers to queue again before it writes. */
@@ -89,6 +90,7 @@ public final class GroupCommit {
     private int exclusiveWanted;
     private @Nullable Throwable failure;
     private int activeAtPublish;
+    private int activeBefore;
     private long lastForceNanos;
     private @Nullable Thread gatherer;
     private int gatherTarget;
@@ -111,24 +113,29 @@ public final class GroupCommit {
      * (a lazy frame behind a writer) simply returns. A caller that must queue its frame atomically with other work
      * (the outbox applies the update to its state) holds this object's monitor around both.
      */
-    public synchronized Ticket enqueue(byte[] payload, boolean lazy) {
-        queued.add(payload);
-        long seq = ++queuedSeq;
-        if (!lazy) {
-            queuedNeedsForce = true;
-            queuedForced++;
+    public Ticket enqueue(byte[] payload, boolean lazy) {
+        Ticket t;
+        Thread gathering;
+        synchronized (this) {
+            queued.add(payload);
+            long seq = ++queuedSeq;
+            if (!lazy) {
+                queuedNeedsForce = true;
+                queuedForced++;
+            }
+            if (!writing && exclusiveWanted == 0) {
+                writing = true;
+                return new Ticket(null, true, seq);
+            }
+            if (lazy) {
+                return new Ticket(null, false, seq);
+            }
+            t = new Ticket(Thread.currentThread(), false, seq);
+            waiting.addLast(t);
+            gathering = gatherer != null && queuedForced >= gatherTarget ? gatherer : null;
         }
-        if (!writing && exclusiveWanted == 0) {
-            writing = true;
-            return new Ticket(null, true, seq);
-        }
-        if (lazy) {
-            return new Ticket(null, false, seq);
-        }
-        Ticket t = new Ticket(Thread.currentThread(), false, seq);
-        waiting.addLast(t);
-        if (gatherer != null && queuedForced >= gatherTarget) {
-            LockSupport.unpark(gatherer);
+        if (gathering != null) {
+            LockSupport.unpark(gathering);
         }
         return t;
     }
@@ -159,7 +166,9 @@ public final class GroupCommit {
         while (true) {
             long left;
             synchronized (this) {
-                int target = activeAtPublish;
+                // two publishes in a row must have seen the callers: a single sender whose frame once shared a write
+                // with another thread's must not wait for a second caller that is not coming
+                int target = Math.min(activeBefore, activeAtPublish);
                 if (deadline == 0) {
                     deadline = System.nanoTime() + Math.min(maxGatherNanos, lastForceNanos / 4);
                 }
@@ -185,36 +194,52 @@ public final class GroupCommit {
      * caller whose frame it held. Returns whether the writer should go on with another batch: only lazy frames
      * are queued and nobody waits (a caller that waits would rather write its own batch).
      */
-    public synchronized boolean published(Batch batch, long writeNanos) {
-        if (batch.force()) {
-            forcedWrites.incrementAndGet();
-            lastForceNanos = writeNanos;
+    public boolean published(Batch batch, long writeNanos) {
+        List<Ticket> durable = new ArrayList<>();
+        boolean goOn;
+        synchronized (this) {
+            if (batch.force()) {
+                forcedWrites.incrementAndGet();
+                lastForceNanos = writeNanos;
+            }
+            while (!waiting.isEmpty() && waiting.peekFirst().seq <= batch.end()) {
+                Ticket t = waiting.pollFirst();
+                t.turn = Turn.DONE;
+                durable.add(t);
+            }
+            if (batch.forcedCallers() > 0) {
+                activeBefore = activeAtPublish;
+                activeAtPublish = batch.forcedCallers() + waiting.size();
+            }
+            goOn = waiting.isEmpty() && !queued.isEmpty();
         }
-        while (!waiting.isEmpty() && waiting.peekFirst().seq <= batch.end()) {
-            wake(waiting.pollFirst(), Turn.DONE);
+        // woken outside the monitor: they come straight back to enqueue and should not find it held
+        for (Ticket t : durable) {
+            LockSupport.unpark(t.waiter);
         }
-        if (batch.forcedCallers() > 0) {
-            activeAtPublish = batch.forcedCallers() + waiting.size();
-        }
-        return waiting.isEmpty() && !queued.isEmpty();
+        return goOn;
     }
 
     /**
      * The writer is done: an exclusive writer waiting gets the role first, else the first waiting caller; with
      * nobody waiting, the role is free.
      */
-    public synchronized void handOff() {
-        if (exclusiveWanted > 0) {
-            writing = false;
-            notifyAll();
-            return;
+    public void handOff() {
+        Ticket next;
+        synchronized (this) {
+            if (exclusiveWanted > 0) {
+                writing = false;
+                notifyAll();
+                return;
+            }
+            next = waiting.pollFirst();
+            if (next == null) {
+                writing = false;
+                return;
+            }
+            next.turn = Turn.LEAD;
         }
-        Ticket next = waiting.pollFirst();
-        if (next != null) {
-            wake(next, Turn.LEAD);
-        } else {
-            writing = false;
-        }
+        LockSupport.unpark(next.waiter);
     }
 
     /** Waits until the writer's role is free and takes it, ahead of waiting callers. Hand it back with {@link #handOff}. */

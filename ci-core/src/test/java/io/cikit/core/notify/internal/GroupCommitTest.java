@@ -167,15 +167,18 @@ class GroupCommitTest {
     @Test
     void theWriterWaitsForTheCallersActiveAtTheLastPublishToQueueAgain() throws Exception {
         GroupCommit commit = new GroupCommit(Duration.ofSeconds(30));
-        // three callers were active: the writer and two behind it
-        commit.enqueue(frame("a"), false);
-        Caller<Turn> b = caller(() -> commit.await(commit.enqueue(frame("b"), false)));
-        Caller<Turn> c = caller(() -> commit.await(commit.enqueue(frame("c"), false)));
-        Batch three = commit.take();
-        commit.published(three, VERY_SLOW);
-        commit.handOff();
-        assertThat(b.get()).isEqualTo(Turn.DONE);
-        assertThat(c.get()).isEqualTo(Turn.DONE);
+        // twice, three callers were active: the writer and two behind it
+        for (int round = 0; round < 2; round++) {
+            commit.enqueue(frame("a"), false);
+            Caller<Turn> b = caller(() -> commit.await(commit.enqueue(frame("b"), false)));
+            Caller<Turn> c = caller(() -> commit.await(commit.enqueue(frame("c"), false)));
+            Batch three = commit.take();
+            assertThat(three.forcedCallers()).isEqualTo(3);
+            commit.published(three, VERY_SLOW);
+            commit.handOff();
+            assertThat(b.get()).isEqualTo(Turn.DONE);
+            assertThat(c.get()).isEqualTo(Turn.DONE);
+        }
 
         // the first to come back writes, but waits until the other two have queued again
         assertThat(commit.enqueue(frame("d"), false).mustLead()).isTrue();
@@ -191,14 +194,34 @@ class GroupCommitTest {
     }
 
     @Test
+    void aSingleSenderThatOnceSharedAWriteDoesNotWaitForASecondCaller() throws Exception {
+        GroupCommit commit = new GroupCommit(Duration.ofSeconds(30));
+        commit.enqueue(frame("alone-1"), false);
+        commit.published(commit.take(), VERY_SLOW);
+        commit.handOff();
+        commit.enqueue(frame("sender"), false);
+        Caller<Turn> other = caller(() -> commit.await(commit.enqueue(frame("flush"), false)));
+        commit.published(commit.take(), VERY_SLOW);
+        commit.handOff();
+        other.get();
+
+        commit.enqueue(frame("alone-2"), false);
+        Caller<List<String>> writer = caller(() -> texts(commit.take()));
+
+        assertThat(writer.get()).containsExactly("alone-2");
+    }
+
+    @Test
     void theGatherIsBoundedWhenTheOthersDoNotComeBack() throws Exception {
         GroupCommit commit = new GroupCommit(Duration.ofMillis(20));
-        commit.enqueue(frame("a"), false);
-        Caller<Turn> b = caller(() -> commit.await(commit.enqueue(frame("b"), false)));
-        Batch two = commit.take();
-        commit.published(two, FOUR_MS);
-        commit.handOff();
-        b.get();
+        for (int round = 0; round < 2; round++) {
+            commit.enqueue(frame("a"), false);
+            Caller<Turn> b = caller(() -> commit.await(commit.enqueue(frame("b"), false)));
+            Batch two = commit.take();
+            commit.published(two, FOUR_MS);
+            commit.handOff();
+            b.get();
+        }
 
         commit.enqueue(frame("alone"), false);
         Caller<List<String>> writer = caller(() -> texts(commit.take()));
