@@ -44,4 +44,6 @@ module io.cikit.core {
     provides io.cikit.core.dispatch.HardwareRunnerProvider with
             io.cikit.core.dispatch.internal.LocalCommandRunnerProvider,
             io.cikit.core.dispatch.internal.QemuRunnerProvider;
+    provides io.cikit.core.notify.NotificationChannelProvider with
+            io.cikit.core.notify.internal.WebhookChannelProvider;
 }

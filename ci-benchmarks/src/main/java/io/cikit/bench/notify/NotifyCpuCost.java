@@ -79,14 +79,15 @@ public final class NotifyCpuCost {
                         f.get();
                     }
                     long t1 = System.nanoTime();
+                    long forced = outbox.forcedWrites();
                     d.drain(Duration.ofMinutes(2));
                     long cpu2 = os.getProcessCpuTime();
                     pool.shutdown();
                     double cost = (cpu2 - cpu0) / 1e3 / total;
                     System.out.printf("round %d, %s: accepted %,.0f/s (wall), %.1f µs CPU per notification end to end "
-                                    + "→ at most ~%,.0f/s on %d idle cores%n", round,
+                                    + "→ at most ~%,.0f/s on %d idle cores; %.1f notifications per forced write%n", round,
                             batch ? "1 thread, sendAll(256)" : threads + " threads, send", total * 1e9 / (t1 - t0), cost,
-                            os.getAvailableProcessors() * 1e6 / cost, os.getAvailableProcessors());
+                            os.getAvailableProcessors() * 1e6 / cost, os.getAvailableProcessors(), total / (double) forced);
                 } finally {
                     Dirs.delete(dir);
                 }

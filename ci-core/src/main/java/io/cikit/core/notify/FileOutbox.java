@@ -1,5 +1,6 @@
 package io.cikit.core.notify;
 
+import io.cikit.core.notify.internal.GroupCommit;
 import io.cikit.core.notify.internal.JournalCodec;
 import io.cikit.core.notify.internal.JournalFile;
 import io.cikit.core.notify.internal.OutboxState;
@@ -21,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * The default {@link Outbox}: an append-only journal in a directory, replayed into memory on {@link #open}.
  *
  * <p>Durability: {@link #record} returns once its frame is written and forced to disk. Concurrent callers share one
- * fsync (group commit): whoever finds no write in progress writes every frame queued so far. A crash can tear only
+ * fsync (group commit): a caller that finds no write under way becomes the writer and writes and forces every
+ * frame queued so far; callers arriving meanwhile queue and sleep until their frame is durable, and the first of them
+ * writes the next batch, after waiting a moment (a fraction of the last fsync, at most 250 µs) for the callers just
+ * released to queue again. Each caller is woken once. A crash can tear only
  * the last frame, which reopening cuts off (keeping the bytes beside the journal). Updates that only acknowledge are
  * written without waiting for an fsync of their own (the next forced write covers them): a killed process loses
  * none of them, a power loss may lose the newest, which only causes a redelivery.
@@ -49,17 +53,13 @@ public final class FileOutbox implements Outbox {
     private final OutboxState state;
     private final JournalFile journal;
     private final JournalFile.Recovery recovery;
+    private final GroupCommit commit = new GroupCommit();
 
-    // guarded by this
-    private List<byte[]> queued = new ArrayList<>();
-    private boolean queuedNeedsForce;
-    private long queuedSeq;
-    private long durableSeq;
-    private boolean writing;
-    private int waiting;
-    private @Nullable Throwable failure;
+    // the state, closed and entriesWritten are guarded by commit's monitor: applying an update and queueing its
+    // frame then take one lock, and the journal's order is the order updates were applied in
     private boolean closed;
     private long entriesWritten;
+    /** Only the writer of the moment touches it. */
     private long nextCompactionCheck;
 
     private FileOutbox(Builder b) {
@@ -71,6 +71,10 @@ public final class FileOutbox implements Outbox {
         FileLock fl = null;
         JournalFile j = null;
         try {
+            if (!b.create && !JournalFile.existsIn(dir)) {
+                throw new OutboxException("no outbox in " + dir + ": "
+                        + (Files.isDirectory(dir) ? "it holds no journal-*.log" : "no such directory"));
+            }
             Files.createDirectories(dir);
             lc = FileChannel.open(dir.resolve("outbox.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
@@ -102,16 +106,8 @@ public final class FileOutbox implements Outbox {
         this.nextCompactionCheck = compactAfterBytes;
         LOG.debug("Opened outbox {}: {} pending, {} dead letters, {} records replayed", dir, state.depth(),
                 state.size() - state.depth(), recovery.frames());
-        synchronized (this) {
-            writing = true;
-        }
-        try {
-            compactIfWorthIt();
-        } finally {
-            synchronized (this) {
-                writing = false;
-            }
-        }
+        // not yet shared with any thread: this constructor is the writer
+        compactIfWorthIt();
     }
 
     /** Opens (or creates) the outbox in a directory with the defaults. */
@@ -123,6 +119,10 @@ public final class FileOutbox implements Outbox {
         return new Builder(dir);
     }
 
+    /**
+     * Applies the update in memory at once, queues its frame, and returns once the frame is forced to disk: by this
+     * thread, when no write is under way, else by the thread writing when this one queued or by the next.
+     */
     @Override
     public void record(OutboxUpdate update) {
         Objects.requireNonNull(update, "update");
@@ -133,32 +133,52 @@ public final class FileOutbox implements Outbox {
         if (payload.length > JournalFile.MAX_FRAME) {
             throw new OutboxException("outbox update too large: " + payload.length + " bytes, limit " + JournalFile.MAX_FRAME);
         }
-        long seq;
-        synchronized (this) {
+        boolean lazy = update.onlyAcknowledges();
+        GroupCommit.Ticket ticket;
+        synchronized (commit) {
             checkUsable();
             state.checkCapacity(update);
             state.apply(update);
-            queued.add(payload);
-            queuedNeedsForce |= !update.onlyAcknowledges();
-            seq = ++queuedSeq;
             entriesWritten += update.added().size() + update.deadLettered().size() + update.acknowledged().size();
+            ticket = commit.enqueue(payload, lazy);
         }
-        awaitDurable(seq, update.onlyAcknowledges());
+        if (ticket.mustLead()) {
+            lead();
+            return;
+        }
+        if (!ticket.mustWait()) {
+            return;
+        }
+        switch (commit.await(ticket)) {
+            case DONE -> {
+            }
+            case LEAD -> lead();
+            case FAILED -> {
+                Throwable f = commit.failure().orElseThrow();
+                throw new OutboxException("outbox " + dir + " cannot write its journal: " + f.getMessage(), f);
+            }
+        }
     }
 
     @Override
-    public synchronized List<PendingDelivery> pending() {
-        return state.pending();
+    public List<PendingDelivery> pending() {
+        synchronized (commit) {
+            return state.pending();
+        }
     }
 
     @Override
-    public synchronized List<DeadLetter> deadLetters() {
-        return state.deadLetters();
+    public List<DeadLetter> deadLetters() {
+        synchronized (commit) {
+            return state.deadLetters();
+        }
     }
 
     @Override
-    public synchronized int depth() {
-        return state.depth();
+    public int depth() {
+        synchronized (commit) {
+            return state.depth();
+        }
     }
 
     /** The directory this outbox lives in. */
@@ -167,8 +187,19 @@ public final class FileOutbox implements Outbox {
     }
 
     /** Bytes in the current journal file. */
-    public synchronized long journalBytes() {
-        return journal.size();
+    public long journalBytes() {
+        synchronized (commit) {
+            return journal.size();
+        }
+    }
+
+    /**
+     * Forced journal writes (fsyncs, or would-be fsyncs with {@code fsync(false)}) since the outbox was opened, not
+     * counting compactions: with {@link #record} called from many threads, far fewer than the records, since
+     * concurrent callers share them.
+     */
+    public long forcedWrites() {
+        return commit.forcedWrites();
     }
 
     /**
@@ -181,7 +212,7 @@ public final class FileOutbox implements Outbox {
 
     /** Rewrites the journal to hold only the live state now, whatever its size. */
     public void compact() {
-        synchronized (this) {
+        synchronized (commit) {
             checkUsable();
         }
         becomeWriter();
@@ -197,7 +228,7 @@ public final class FileOutbox implements Outbox {
 
     @Override
     public void close() {
-        synchronized (this) {
+        synchronized (commit) {
             if (closed) {
                 return;
             }
@@ -221,59 +252,24 @@ public final class FileOutbox implements Outbox {
         }
     }
 
-    private void awaitDurable(long seq, boolean lazy) {
-        List<byte[]> batch;
-        long batchEnd;
-        boolean force;
-        synchronized (this) {
-            while (true) {
-                if (durableSeq >= seq) {
-                    return;
-                }
-                if (failure != null) {
-                    throw new OutboxException("outbox " + dir + " failed earlier: " + failure.getMessage(), failure);
-                }
-                if (!writing) {
+    /**
+     * This thread is the writer: writes and forces whatever is queued (its own frame among it), tells every caller
+     * whose frame is now durable, then hands the writer's role to the first caller still waiting.
+     */
+    private void lead() {
+        try {
+            for (int round = 0; ; round++) {
+                GroupCommit.Batch batch = commit.take();
+                long start = System.nanoTime();
+                journal.append(batch.payloads(), batch.force());
+                if (!commit.published(batch, System.nanoTime() - start) || round >= 8) {
+                    // nothing more, or callers wait and a fresh writer takes their frames; lone acknowledgements
+                    // queued meanwhile are taken along only a few rounds, so a stream of them cannot hold this caller
                     break;
                 }
-                if (lazy) {
-                    // the next writer takes this frame along; until then a crash only costs a redelivery
-                    return;
-                }
-                waiting++;
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new OutboxException("interrupted while waiting for the outbox to be durable", e);
-                } finally {
-                    waiting--;
-                }
-            }
-            writing = true;
-            batch = queued;
-            queued = new ArrayList<>();
-            batchEnd = queuedSeq;
-            force = queuedNeedsForce;
-            queuedNeedsForce = false;
-        }
-        try {
-            journal.append(batch, force);
-            synchronized (this) {
-                durableSeq = batchEnd;
-                notifyAll();
-            }
-            // nobody waits to take over: write the acknowledgements that queued up meanwhile too (a few rounds at
-            // most, so a steady stream of them cannot hold this caller)
-            for (int round = 0; round < 8 && moreForThisWriter(); round++) {
-                flushQueued(false);
             }
         } catch (IOException | RuntimeException e) {
-            synchronized (this) {
-                failure = e;
-                writing = false;
-                notifyAll();
-            }
+            commit.fail(e);
             LOG.error("Outbox {}: journal write failed; refusing further updates: {}", dir, e.toString());
             throw new OutboxException("outbox " + dir + " cannot write its journal: " + e.getMessage(), e);
         }
@@ -284,15 +280,11 @@ public final class FileOutbox implements Outbox {
         }
     }
 
-    private synchronized boolean moreForThisWriter() {
-        return !queued.isEmpty() && waiting == 0;
-    }
-
     private void compactIfWorthIt() {
         long size;
         long live;
         long written;
-        synchronized (this) {
+        synchronized (commit) {
             size = journal.size();
             live = state.size();
             written = entriesWritten;
@@ -317,7 +309,7 @@ public final class FileOutbox implements Outbox {
     /** Caller is the writer. Queued frames, already applied to the state, are written after the snapshot. */
     private void rewrite() throws IOException {
         List<OutboxUpdate> snapshot;
-        synchronized (this) {
+        synchronized (commit) {
             snapshot = state.snapshot(256);
         }
         List<byte[]> payloads = new ArrayList<>(snapshot.size());
@@ -328,56 +320,37 @@ public final class FileOutbox implements Outbox {
         }
         long before = journal.size();
         journal.rewrite(payloads);
-        synchronized (this) {
+        synchronized (commit) {
             entriesWritten = entries;
-            nextCompactionCheck = Math.max(compactAfterBytes, journal.size() * 2);
         }
+        nextCompactionCheck = Math.max(compactAfterBytes, journal.size() * 2);
         LOG.debug("Outbox {}: compacted journal from {} to {} bytes", dir, before, journal.size());
     }
 
     /** Caller is the writer. Forces when asked to or when a queued frame's caller waits for the disk. */
     private void flushQueued(boolean forceAnyway) throws IOException {
-        List<byte[]> batch;
-        long batchEnd;
-        boolean force;
-        synchronized (this) {
-            batch = queued;
-            queued = new ArrayList<>();
-            batchEnd = queuedSeq;
-            force = forceAnyway || queuedNeedsForce;
-            queuedNeedsForce = false;
-        }
-        journal.append(batch, force);
-        synchronized (this) {
-            durableSeq = batchEnd;
-            notifyAll();
-        }
+        GroupCommit.Batch batch = commit.take();
+        long start = System.nanoTime();
+        journal.append(batch.payloads(), forceAnyway || batch.force());
+        commit.published(batch, System.nanoTime() - start);
     }
 
-    private synchronized void becomeWriter() {
-        while (writing) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OutboxException("interrupted while waiting for the outbox", e);
-            }
-        }
-        writing = true;
+    /** Waits until no caller is writing, then writes alone (compaction, close); callers queue meanwhile. */
+    private void becomeWriter() {
+        commit.becomeExclusiveWriter();
     }
 
-    private synchronized void releaseWriter() {
-        writing = false;
-        notifyAll();
+    private void releaseWriter() {
+        commit.handOff();
     }
 
     private void checkUsable() {
         if (closed) {
             throw new OutboxException("outbox " + dir + " is closed");
         }
-        if (failure != null) {
-            throw new OutboxException("outbox " + dir + " failed earlier: " + failure.getMessage(), failure);
-        }
+        commit.failure().ifPresent(f -> {
+            throw new OutboxException("outbox " + dir + " failed earlier: " + f.getMessage(), f);
+        });
     }
 
     private static void closeQuietly(@Nullable JournalFile j, @Nullable FileChannel c) {
@@ -399,6 +372,7 @@ public final class FileOutbox implements Outbox {
         private boolean fsync = true;
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private long compactAfterBytes = DEFAULT_COMPACT_AFTER_BYTES;
+        private boolean create = true;
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -432,10 +406,20 @@ public final class FileOutbox implements Outbox {
         }
 
         /**
+         * Whether {@link #open} creates the directory and an empty journal when there is none (default true). Tools
+         * that inspect an existing outbox pass false, so a mistyped directory fails instead of becoming a new,
+         * empty outbox.
+         */
+        public Builder createIfMissing(boolean create) {
+            this.create = create;
+            return this;
+        }
+
+        /**
          * Opens the outbox, replaying its journal.
          *
-         * @throws OutboxException when the directory is locked by another outbox, unreadable, or holds a journal
-         *     this version cannot read
+         * @throws OutboxException when the directory is locked by another outbox, unreadable, holds a journal this
+         *     version cannot read, or (with {@code createIfMissing(false)}) holds no outbox
          */
         public FileOutbox open() {
             return new FileOutbox(this);

@@ -1,7 +1,6 @@
 package io.cikit.core.notify;
 
-import java.util.Optional;
-import java.util.function.Function;
+import io.cikit.core.config.ProviderConfig;
 
 /**
  * SPI factory for a {@link NotificationChannel}, found with {@code ServiceLoader} (register it in
@@ -9,9 +8,12 @@ import java.util.function.Function;
  * {@code provides … with …}). The constructor must be cheap and side-effect free; the real work happens in
  * {@link #create}.
  *
- * <p>Configuration arrives as a key lookup ({@code cikit.slack.webhook-url} → value). This is a stand-in for
- * {@code io.cikit.core.config.ProviderConfig}, which will replace the {@code Function} parameter with the same
- * meaning.
+ * <p>Configuration arrives as a {@link ProviderConfig} view of {@code cikit.<name>.*}: the {@code slack} provider
+ * reads {@code config.get("webhook-url")} and gets {@code cikit.slack.webhook-url}, whichever source set it
+ * ({@code -Dcikit.slack.webhook-url}, {@code CIKIT_SLACK_WEBHOOK_URL}, an older alias such as
+ * {@code SLACK_WEBHOOK_URL}, a properties file). Messages name keys in full through
+ * {@link ProviderConfig#keyName(String)}. The {@link NotificationDispatcher} makes the view with
+ * {@code config.forPrefix("cikit." + name)}; a host wiring by hand does the same.
  */
 public interface NotificationChannelProvider {
 
@@ -21,8 +23,9 @@ public interface NotificationChannelProvider {
     /**
      * Creates the channel from configuration.
      *
-     * @param config looks up a configuration key; empty when it is not set
-     * @throws io.cikit.core.config.ConfigurationException naming every missing or invalid key
+     * @param config a view of {@code cikit.<name>.*}: {@code config.get("webhook-url")} reads
+     *     {@code cikit.<name>.webhook-url}
+     * @throws io.cikit.core.config.ConfigurationException naming every missing or invalid key at once
      */
-    NotificationChannel create(Function<String, Optional<String>> config);
+    NotificationChannel create(ProviderConfig config);
 }

@@ -1,6 +1,7 @@
 package io.cikit.core.notify;
 
 import io.cikit.core.config.ConfigurationException;
+import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.notify.internal.Digests;
 import io.cikit.core.notify.internal.GroupTable;
 import io.cikit.core.notify.internal.Inhibitions;
@@ -86,7 +87,7 @@ public final class NotificationDispatcher implements AutoCloseable {
     private final Map<String, RateLimit> rateLimits;
     private final Map<String, NotificationChannel> explicit;
     private final Providers<NotificationChannelProvider> providers;
-    private final Function<String, Optional<String>> config;
+    private final ProviderConfig config;
     private final RandomGenerator random;
     private final NotifyMetrics metrics;
     private final ConcurrentHashMap<String, Resolution> resolved = new ConcurrentHashMap<>();
@@ -190,18 +191,17 @@ public final class NotificationDispatcher implements AutoCloseable {
      * @throws OutboxException when the outbox cannot record the replay
      */
     public int replay(Predicate<DeadLetter> which) {
-        List<PendingDelivery> again = outbox.deadLetters().stream().filter(which)
-                .map(d -> new PendingDelivery(d.notification(), d.channel(), PendingDelivery.Stage.READY)).toList();
+        List<DeadLetter> again = outbox.requeue(which);
         if (again.isEmpty()) {
             return 0;
         }
-        outbox.record(OutboxUpdate.add(again));
         Instant now = scheduler.now();
-        for (PendingDelivery d : again) {
+        for (DeadLetter d : again) {
             Lane lane = laneFor(d.channel());
             if (lane != null) {
                 inFlight.incrementAndGet();
-                lane.submit(new Lane.Job(d, now, sequence.incrementAndGet()));
+                PendingDelivery p = new PendingDelivery(d.notification(), d.channel(), PendingDelivery.Stage.READY);
+                lane.submit(new Lane.Job(p, now, sequence.incrementAndGet()));
             }
         }
         LOG.info("Replaying {} dead letters", again.size());
@@ -562,10 +562,10 @@ public final class NotificationDispatcher implements AutoCloseable {
         }
         Optional<NotificationChannelProvider> provider = providers.find(name);
         if (provider.isEmpty()) {
-            if (name.equals("webhook")) {
-                return new Resolution(null, "`webhook` channel requested but the generic webhook channel is not available "
-                        + "yet: it ships with io.cikit:ci-core once io.cikit.core.http.HttpTransport is in place; register "
-                        + "a NotificationChannel named `webhook` meanwhile", false);
+            if (name.equals(WebhookChannel.NAME)) {
+                return new Resolution(null, "`webhook` channel requested but the providers given to this dispatcher do "
+                        + "not include it: it ships with io.cikit:ci-core and is found by ServiceLoader discovery, or add "
+                        + "it with builder.channel(WebhookChannel.builder()…build())", false);
             }
             String artifact = MODULES.getOrDefault(name, "a module providing it");
             try {
@@ -576,7 +576,7 @@ public final class NotificationDispatcher implements AutoCloseable {
         }
         NotificationChannelProvider p = provider.orElseThrow();
         try {
-            NotificationChannel ch = Objects.requireNonNull(p.create(config), "provider returned no channel");
+            NotificationChannel ch = Objects.requireNonNull(p.create(config.forPrefix("cikit." + name)), "provider returned no channel");
             if (!ch.name().equalsIgnoreCase(name)) {
                 LOG.warn("Provider {} for `{}` made a channel named `{}`; using it as `{}`", p.getClass().getName(), name,
                         ch.name(), name);
@@ -678,7 +678,7 @@ public final class NotificationDispatcher implements AutoCloseable {
         private final Map<String, RateLimit> rateLimits = new HashMap<>();
         private final Map<String, NotificationChannel> explicit = new LinkedHashMap<>();
         private @Nullable Providers<NotificationChannelProvider> providers;
-        private Function<String, Optional<String>> config = key -> Optional.empty();
+        private ProviderConfig config = ProviderConfig.empty();
         private MeterRegistry registry = Metrics.globalRegistry;
         private @Nullable RandomGenerator random;
 
@@ -702,10 +702,11 @@ public final class NotificationDispatcher implements AutoCloseable {
         }
 
         /**
-         * Configuration: handed to providers, and read for {@value #OUTBOX_DIR_KEY} and {@value #MIN_SEVERITY_KEY}
-         * (default: nothing set). A stand-in for {@code io.cikit.core.config.CiConfig}.
+         * Configuration with full keys, usually a {@link io.cikit.core.config.CiConfig} (default: nothing set). Read
+         * for {@value #OUTBOX_DIR_KEY} and {@value #MIN_SEVERITY_KEY}; each provider receives the view
+         * {@code config.forPrefix("cikit." + name)}.
          */
-        public Builder config(Function<String, Optional<String>> config) {
+        public Builder config(ProviderConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             return this;
         }
@@ -799,13 +800,13 @@ public final class NotificationDispatcher implements AutoCloseable {
             List<String> problems = new ArrayList<>();
             Severity min = minSeverity;
             if (min == null) {
-                Optional<String> text = config.apply(MIN_SEVERITY_KEY);
+                Optional<String> text = config.get(MIN_SEVERITY_KEY);
                 min = text.flatMap(Severity::parse).orElse(Severity.INFO);
                 if (text.isPresent() && Severity.parse(text.get()).isEmpty()) {
                     problems.add(MIN_SEVERITY_KEY + " must be one of INFO, WARNING, ERROR, CRITICAL, not '" + text.get() + "'");
                 }
             }
-            Optional<String> dir = config.apply(OUTBOX_DIR_KEY).filter(s -> !s.isBlank());
+            Optional<String> dir = config.get(OUTBOX_DIR_KEY);
             if (outbox == null && dir.isEmpty()) {
                 problems.add("no outbox: set " + OUTBOX_DIR_KEY + ", or call outbox(FileOutbox.open(dir)), or "
                         + "outbox(new InMemoryOutbox()) to opt out of durability");

@@ -1,6 +1,8 @@
 package io.cikit.core.notify;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * SPI: where accepted deliveries wait until their channel acknowledges them. {@link FileOutbox} (an append-only
@@ -29,6 +31,24 @@ public interface Outbox extends AutoCloseable {
 
     /** How many deliveries are pending. */
     int depth();
+
+    /**
+     * Moves the dead letters that match back to pending, ready to send, in one {@link #record} (fresh retries, the
+     * same idempotency keys). A dispatcher on this outbox sends them when it is next built (or at once, through
+     * {@link NotificationDispatcher#replay}, which calls this). Returns the letters moved, oldest first; none when
+     * none match.
+     *
+     * @throws OutboxException when the outbox cannot record the move; nothing was moved
+     */
+    default List<DeadLetter> requeue(Predicate<DeadLetter> which) {
+        Objects.requireNonNull(which, "which");
+        List<DeadLetter> matched = deadLetters().stream().filter(which).toList();
+        if (!matched.isEmpty()) {
+            record(OutboxUpdate.add(matched.stream()
+                    .map(d -> new PendingDelivery(d.notification(), d.channel(), PendingDelivery.Stage.READY)).toList()));
+        }
+        return matched;
+    }
 
     /** Makes everything recorded durable and releases the storage. Later {@link #record} calls fail. */
     @Override

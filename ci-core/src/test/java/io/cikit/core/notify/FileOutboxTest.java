@@ -55,6 +55,45 @@ class FileOutboxTest {
     }
 
     @Test
+    void requeueMovesMatchingDeadLettersBackToPendingInOneDurableRecord() {
+        PendingDelivery a = ready("n1", "slack");
+        PendingDelivery b = ready("n2", "slack");
+        PendingDelivery c = ready("n3", "teams");
+        try (FileOutbox outbox = FileOutbox.open(dir)) {
+            outbox.record(OutboxUpdate.add(List.of(a, b, c)));
+            outbox.record(new OutboxUpdate(List.of(), List.of(dead(a, "404"), dead(b, "410"), dead(c, "400")), List.of()));
+
+            List<DeadLetter> moved = outbox.requeue(d -> d.channel().equals("slack"));
+
+            assertThat(moved).containsExactly(dead(a, "404"), dead(b, "410"));
+            assertThat(outbox.requeue(d -> d.channel().equals("email"))).isEmpty();
+        }
+        try (FileOutbox reopened = FileOutbox.open(dir)) {
+            assertThat(reopened.pending()).containsExactly(a, b);
+            assertThat(reopened.deadLetters()).containsExactly(dead(c, "400"));
+        }
+    }
+
+    @Test
+    void openingWithoutCreateRefusesADirectoryWithoutAJournalAndCreatesNothing() throws IOException {
+        Path missing = dir.resolve("missing");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        assertThatThrownBy(() -> FileOutbox.builder(missing).createIfMissing(false).open())
+                .isInstanceOf(OutboxException.class).hasMessageContaining("no such directory");
+        assertThatThrownBy(() -> FileOutbox.builder(empty).createIfMissing(false).open())
+                .isInstanceOf(OutboxException.class).hasMessageContaining("no journal");
+        assertThat(missing).doesNotExist();
+        try (Stream<Path> files = Files.list(empty)) {
+            assertThat(files).isEmpty();
+        }
+        FileOutbox.open(dir.resolve("real")).close();
+        try (FileOutbox existing = FileOutbox.builder(dir.resolve("real")).createIfMissing(false).open()) {
+            assertThat(existing.depth()).isZero();
+        }
+    }
+
+    @Test
     void aTornLastRecordIsIgnoredOnReopenAtEveryCutPoint() throws IOException {
         Path original = dir.resolve("original");
         PendingDelivery first = ready("n1", "slack");
@@ -243,6 +282,8 @@ class FileOutboxTest {
             for (Future<?> f : futures) {
                 f.get(60, TimeUnit.SECONDS);
             }
+            // one forced write per add would be threads * each; the adds share them
+            assertThat(outbox.forcedWrites()).isPositive().isLessThan(threads * each);
         } finally {
             pool.shutdownNow();
         }

@@ -3,7 +3,9 @@ package io.cikit.core.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cikit.core.config.CiConfig;
 import io.cikit.core.config.ConfigurationException;
+import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.spi.Providers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,14 +83,14 @@ class NotificationDispatcherTest {
     }
 
     @Test
-    void unknownCustomChannelsAndTheMissingWebhookChannelAreExplained() {
+    void unknownCustomChannelsAndAWebhookChannelLeftOutOfTheProvidersAreExplained() {
         try (NotificationDispatcher d = builder().build()) {
             List<DeliveryResult> known = d.send(note(Severity.INFO, "discord", "webhook")).known();
 
             assertThat(known.get(0).error()).hasValueSatisfying(e -> assertThat(e)
                     .startsWith("`discord` channel requested but a module providing it is not on the classpath"));
             assertThat(known.get(1).error()).hasValueSatisfying(e -> assertThat(e)
-                    .contains("`webhook` channel requested").contains("HttpTransport").contains("not available yet"));
+                    .contains("`webhook` channel requested").contains("io.cikit:ci-core").contains("WebhookChannel.builder()"));
         }
     }
 
@@ -102,9 +103,8 @@ class NotificationDispatcherTest {
             }
 
             @Override
-            public NotificationChannel create(Function<String, Optional<String>> config) {
-                String url = config.apply("cikit.slack.webhook-url")
-                        .orElseThrow(() -> new ConfigurationException("missing cikit.slack.webhook-url (CIKIT_SLACK_WEBHOOK_URL)"));
+            public NotificationChannel create(ProviderConfig config) {
+                String url = config.require("webhook-url");
                 assertThat(url).startsWith("https://");
                 return new ScriptedChannel("slack", clock);
             }
@@ -121,8 +121,9 @@ class NotificationDispatcherTest {
     }
 
     @Test
-    void aConfiguredProviderIsCreatedOnFirstUseAndUsed() {
+    void aConfiguredProviderIsCreatedOnFirstUseFromItsViewOfTheConfiguration() {
         ScriptedChannel created = new ScriptedChannel("slack", clock);
+        List<String> keyNames = new java.util.ArrayList<>();
         NotificationChannelProvider provider = new NotificationChannelProvider() {
             @Override
             public String name() {
@@ -130,19 +131,23 @@ class NotificationDispatcherTest {
             }
 
             @Override
-            public NotificationChannel create(Function<String, Optional<String>> config) {
-                assertThat(config.apply("cikit.slack.webhook-url")).contains("https://hooks.example/T1");
+            public NotificationChannel create(ProviderConfig config) {
+                assertThat(config.get("webhook-url")).contains("https://hooks.example/T1");
+                keyNames.add(config.keyName("webhook-url"));
                 return created;
             }
         };
-        Map<String, String> settings = Map.of("cikit.slack.webhook-url", "https://hooks.example/T1");
+        // the older environment name still reaches the provider as its own `webhook-url`
+        CiConfig settings = CiConfig.builder().systemProperties(new java.util.Properties())
+                .environment(Map.of("SLACK_WEBHOOK_URL", "https://hooks.example/T1")).build();
         try (NotificationDispatcher d = builder().providers(noProviders().register(provider))
-                .config(key -> Optional.ofNullable(settings.get(key))).build()) {
+                .config(settings).build()) {
             d.send(note(Severity.INFO, "slack"));
             clock.runDue();
 
             assertThat(created.delivered()).hasSize(1);
             assertThat(d.availableChannels()).containsExactly("slack");
+            assertThat(keyNames).containsExactly("cikit.slack.webhook-url");
         }
     }
 

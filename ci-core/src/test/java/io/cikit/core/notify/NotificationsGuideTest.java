@@ -76,7 +76,8 @@ class NotificationsGuideTest {
             // durably accepted for pager; slack is not on the classpath here, which the result says
             assertThat(d.accepted()).containsExactly("pager");
             assertThat(d.known()).singleElement().satisfies(r -> assertThat(r.error()).hasValueSatisfying(e ->
-                    assertThat(e).isEqualTo("`slack` channel requested but io.cikit:ci-notify-slack is not on the classpath")));
+                    assertThat(e).isEqualTo("`slack` channel requested but io.cikit:ci-notify-slack is not on the classpath "
+                            + "(available: webhook)")));
 
             notify.drain(Duration.ofSeconds(10));                 // flush groups now, wait for delivery
         }

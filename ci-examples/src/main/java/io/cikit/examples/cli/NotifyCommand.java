@@ -20,9 +20,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code cikit notify …}: send a notification through the configured channels. */
-@Command(name = "notify", description = "Send notifications (Slack, email, Teams, or channels found through the SPI).",
-        subcommands = NotifyCommand.Send.class)
+/** {@code cikit notify …}: send a notification through the configured channels; {@code outbox list|replay}. */
+@Command(name = "notify", description = "Send notifications (Slack, email, Teams, webhook, or channels found through "
+        + "the SPI) and inspect an outbox.",
+        subcommands = {NotifyCommand.Send.class, NotifyOutboxCommand.class})
 final class NotifyCommand {
 
     /**
@@ -73,7 +74,7 @@ final class NotifyCommand {
             List<Map<String, Object>> out = new ArrayList<>();
             boolean allDelivered = true;
             try (NotificationDispatcher dispatcher = NotificationDispatcher.builder()
-                    .config(cfg::get)
+                    .config(cfg)
                     .outbox(new InMemoryOutbox())
                     .grouping(GroupingPolicy.none())
                     .build()) {

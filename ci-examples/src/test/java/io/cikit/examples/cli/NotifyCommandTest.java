@@ -2,9 +2,12 @@ package io.cikit.examples.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cikit notify send} through the real Slack channel module, against WireMock playing Slack. */
+/** {@code cikit notify send} through the real Slack channel module and the example Discord channel, against WireMock. */
 class NotifyCommandTest {
     @TempDir
     Path dir;
@@ -48,6 +51,22 @@ class NotifyCommandTest {
         assertThat(run.json().get(0).path("channel").asText()).isEqualTo("slack");
         assertThat(run.json().get(0).path("success").asBoolean()).isTrue();
         slack.verify(postRequestedFor(urlEqualTo("/services/T0/B0/x")).withRequestBody(containing("ltp.sem01 failed")));
+    }
+
+    @Test
+    void theExampleDiscordChannelIsFoundThroughServiceLoaderAndPostsAnEmbed() throws IOException {
+        slack.stubFor(post(urlPathEqualTo("/api/webhooks/1/tok")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        Path config = Files.writeString(dir.resolve("cikit.properties"),
+                "cikit.discord.webhook-url=" + slack.baseUrl() + "/api/webhooks/1/tok\n");
+
+        CliRun run = CliRun.of("notify", "send", "--channel", "discord", "--config", config.toString(), "--severity",
+                "critical", "--title", "Kernel panic on imx8-01", "--message", "BUG: unable to handle page fault");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.json().get(0).path("channel").asText()).isEqualTo("discord");
+        assertThat(run.json().get(0).path("success").asBoolean()).isTrue();
+        slack.verify(postRequestedFor(urlPathEqualTo("/api/webhooks/1/tok")).withQueryParam("wait", equalTo("true"))
+                .withRequestBody(matchingJsonPath("$.embeds[0].title", equalTo("Kernel panic on imx8-01"))));
     }
 
     @Test

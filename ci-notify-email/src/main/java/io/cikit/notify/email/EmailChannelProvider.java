@@ -5,17 +5,17 @@ import io.cikit.core.config.ConfigSpec;
 import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.config.Secret;
-import io.cikit.core.notify.NotificationChannel;
 import io.cikit.core.notify.NotificationChannelProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Creates the {@code email} channel from {@code cikit.email.*}: {@code smtp-host} and {@code from} (required),
  * {@code smtp-port}, {@code tls} ({@code starttls} default, {@code smtps}, {@code none}), {@code username} with
- * {@code password}, {@code to} (comma-separated default recipients). Registered with {@code ServiceLoader}.
+ * {@code password}, {@code to} (comma-separated default recipients). The older {@code NOTIFICATION__EMAIL_SMTP_HOST},
+ * {@code NOTIFICATION__EMAIL_SMTP_PORT} and {@code NOTIFICATION__EMAIL_FROM} environment names are read too.
+ * Registered with {@code ServiceLoader}.
  */
 public final class EmailChannelProvider implements NotificationChannelProvider {
     private static final ConfigKey<String> HOST = ConfigKey.string("smtp-host").required();
@@ -31,21 +31,19 @@ public final class EmailChannelProvider implements NotificationChannelProvider {
         return "email";
     }
 
-    /** @param config full-key lookup ({@code cikit.email.smtp-host}), as the dispatcher passes it */
-    @Override
-    public NotificationChannel create(Function<String, Optional<String>> config) {
-        ProviderConfig all = config::apply;
-        return fromConfig(all.forPrefix("cikit.email"));
-    }
-
     /**
      * Creates the channel from a {@code cikit.email} view.
      *
-     * @throws ConfigurationException listing every missing or invalid key
+     * @throws ConfigurationException listing every missing or invalid key at once
      */
-    public EmailChannel fromConfig(ProviderConfig email) {
-        email.validate(ConfigSpec.of(HOST, FROM, PORT));
+    @Override
+    public EmailChannel create(ProviderConfig email) {
         List<String> problems = new ArrayList<>();
+        try {
+            email.validate(ConfigSpec.of(HOST, FROM, PORT));
+        } catch (ConfigurationException e) {
+            problems.addAll(e.problems());
+        }
         EmailTls tls = EmailTls.STARTTLS;
         Optional<String> tlsText = email.get("tls");
         if (tlsText.isPresent()) {
@@ -61,22 +59,32 @@ public final class EmailChannelProvider implements NotificationChannelProvider {
         if (username.isPresent() != password.isPresent()) {
             problems.add("`" + email.keyName("username") + "` and `" + email.keyName("password") + "` go together");
         }
-        int port = email.value(PORT).orElse(0);
-        if (port < 0 || port > 65_535) {
-            problems.add("`" + email.keyName("smtp-port") + "`: not a port number");
+        int port = 0;
+        try {
+            port = email.value(PORT).orElse(0);
+        } catch (ConfigurationException e) {
+            // validate() has reported it already
         }
+        if (port < 0 || port > 65_535) {
+            problems.add("`" + email.keyName("smtp-port") + "`: " + port + " is not a port number");
+        }
+        email.get("from").ifPresent(from -> checkAddress(from, email.keyName("from"), problems));
+        List<String> to = email.list("to");
+        to.forEach(address -> checkAddress(address, email.keyName("to"), problems));
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         EmailChannel.Builder b = EmailChannel.builder().host(email.require(HOST)).port(port).tls(tls)
-                .from(email.require(FROM)).to(email.list("to"));
-        if (username.isPresent()) {
-            b.credentials(username.get(), password.orElseThrow());
-        }
+                .from(email.require(FROM)).to(to);
+        username.ifPresent(user -> b.credentials(user, password.orElseThrow()));
+        return b.build();
+    }
+
+    private static void checkAddress(String address, String key, List<String> problems) {
         try {
-            return b.build();
+            EmailChannel.address(address, "`" + key + "`");
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("`" + email.keyName("from") + "` / `" + email.keyName("to") + "`: " + e.getMessage());
+            problems.add(e.getMessage());
         }
     }
 }

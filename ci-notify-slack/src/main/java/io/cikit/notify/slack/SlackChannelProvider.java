@@ -3,14 +3,13 @@ package io.cikit.notify.slack;
 import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.config.Secret;
-import io.cikit.core.notify.NotificationChannel;
 import io.cikit.core.notify.NotificationChannelProvider;
 import java.net.URI;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Creates the {@code slack} channel from {@code cikit.slack.webhook-url}, or from {@code cikit.slack.token} with
+ * Creates the {@code slack} channel from {@code cikit.slack.webhook-url} (also read from the older
+ * {@code SLACK_WEBHOOK_URL} / {@code NOTIFICATION__SLACK_WEBHOOK_URL}), or from {@code cikit.slack.token} with
  * {@code cikit.slack.channel} (the webhook wins when both are set). Registered with {@code ServiceLoader}.
  */
 public final class SlackChannelProvider implements NotificationChannelProvider {
@@ -24,19 +23,14 @@ public final class SlackChannelProvider implements NotificationChannelProvider {
         return "slack";
     }
 
-    /** @param config full-key lookup ({@code cikit.slack.webhook-url}), as the dispatcher passes it */
-    @Override
-    public NotificationChannel create(Function<String, Optional<String>> config) {
-        ProviderConfig all = config::apply;
-        return fromConfig(all.forPrefix("cikit.slack"));
-    }
-
     /**
      * Creates the channel from a {@code cikit.slack} view ({@code get("webhook-url")}).
      *
-     * @throws ConfigurationException naming the keys when neither a webhook nor a token with a channel is set
+     * @throws ConfigurationException naming the keys when neither a webhook nor a token with a channel is set, or
+     *     the webhook URL is not a URL (whose value it never shows)
      */
-    public SlackChannel fromConfig(ProviderConfig slack) {
+    @Override
+    public SlackChannel create(ProviderConfig slack) {
         Optional<URI> webhook = slack.uri("webhook-url");
         if (webhook.isPresent()) {
             return SlackChannel.builder().webhook(webhook.get()).build();

@@ -3,11 +3,13 @@ package io.cikit.notify.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cikit.core.config.CiConfig;
 import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.notify.NotificationChannel;
 import io.cikit.core.notify.NotificationChannelProvider;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,20 @@ class SlackChannelProviderTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("secretpart");
     }
 
+    @Test
+    void theOlderEnvironmentNamesStillConfigureTheWebhook() {
+        for (String name : List.of("SLACK_WEBHOOK_URL", "NOTIFICATION__SLACK_WEBHOOK_URL")) {
+            CiConfig env = CiConfig.builder().systemProperties(new Properties())
+                    .environment(Map.of(name, "https://hooks.slack.com/services/T/B/x")).build();
+
+            assertThat(new SlackChannelProvider().create(env.forPrefix("cikit.slack")).toString()).as(name).contains("webhook");
+        }
+    }
+
+    /** As the dispatcher calls it: a view of {@code cikit.slack.*} over the whole configuration. */
     private static NotificationChannel create(Map<String, String> values) {
-        return new SlackChannelProvider().create(key -> Optional.ofNullable(values.get(key)));
+        CiConfig.Builder b = CiConfig.builder().systemProperties(new Properties()).environment(Map.of());
+        values.forEach(b::set);
+        return new SlackChannelProvider().create(b.build().forPrefix("cikit.slack"));
     }
 }

@@ -5,6 +5,7 @@ import io.cikit.core.http.HttpCall;
 import io.cikit.core.http.HttpReply;
 import io.cikit.core.http.HttpTransport;
 import io.cikit.core.http.RetryPolicy;
+import io.cikit.core.notify.HttpDeliveryFailures;
 import io.cikit.core.notify.Notification;
 import io.cikit.core.notify.NotificationChannel;
 import io.cikit.core.notify.RateLimit;
@@ -91,15 +92,11 @@ public final class TeamsChannel implements NotificationChannel {
 
     private static void check(HttpReply reply) {
         int status = reply.status();
-        if (status >= 200 && status < 300) {
+        if (HttpDeliveryFailures.accepted(status)) {
             return;
         }
-        String message = "Teams webhook answered HTTP " + status + describe(status) + errorText(reply);
-        Optional<Duration> wait = reply.retryAfter();
-        if ((status == 429 || status == 503) && wait.isPresent()) {
-            throw new DeliveryException(message, wait.get());
-        }
-        throw new DeliveryException(message, status >= 500 || status == 408 || status == 429);
+        throw HttpDeliveryFailures.failure(status, reply.retryAfter(),
+                "Teams webhook answered HTTP " + status + describe(status) + errorText(reply));
     }
 
     private static String describe(int status) {

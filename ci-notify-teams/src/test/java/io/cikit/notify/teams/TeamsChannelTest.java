@@ -14,7 +14,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cikit.core.DeliveryException;
+import io.cikit.core.config.CiConfig;
 import io.cikit.core.config.ConfigurationException;
+import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.json.Json;
 import io.cikit.core.notify.Notification;
 import io.cikit.core.notify.NotificationChannel;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,8 +179,8 @@ class TeamsChannelTest extends NotificationChannelContract {
     @Test
     void messageCardFormatSendsALegacyCard() {
         destinationAccepts();
-        NotificationChannel legacy = new TeamsChannelProvider().create(key -> Optional.ofNullable(Map.of(
-                "cikit.teams.webhook-url", hook().toString(), "cikit.teams.format", "messagecard").get(key)));
+        NotificationChannel legacy = new TeamsChannelProvider().create(config(Map.of(
+                "cikit.teams.webhook-url", hook().toString(), "cikit.teams.format", "messagecard")));
         try {
             legacy.deliver(sample(), key());
         } finally {
@@ -193,10 +196,33 @@ class TeamsChannelTest extends NotificationChannelContract {
     @Test
     void theProviderIsFoundAndNamesMissingOrInvalidKeys() {
         assertThat(ServiceLoader.load(NotificationChannelProvider.class).stream().map(p -> p.get().name())).contains("teams");
-        assertThatThrownBy(() -> new TeamsChannelProvider().create(key -> Optional.empty()))
+        assertThatThrownBy(() -> new TeamsChannelProvider().create(config(Map.of())))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("cikit.teams.webhook-url");
-        assertThatThrownBy(() -> new TeamsChannelProvider().create(key -> Optional.ofNullable(Map.of(
-                "cikit.teams.webhook-url", "https://x.example/h", "cikit.teams.format", "xml").get(key))))
+        assertThatThrownBy(() -> new TeamsChannelProvider().create(config(Map.of(
+                "cikit.teams.webhook-url", "https://x.example/h", "cikit.teams.format", "xml"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("cikit.teams.format");
+        assertThatThrownBy(() -> new TeamsChannelProvider().create(config(Map.of("cikit.teams.format", "xml"))))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).hasSize(2)
+                        .anySatisfy(p -> assertThat(p).contains("cikit.teams.webhook-url"))
+                        .anySatisfy(p -> assertThat(p).contains("cikit.teams.format")));
+    }
+
+    @Test
+    void theOlderEnvironmentNameStillConfiguresTheWebhook() {
+        destinationAccepts();
+        CiConfig env = CiConfig.builder().systemProperties(new Properties())
+                .environment(Map.of("MSTEAMS_WEBHOOK_URL", hook().toString())).build();
+        try (TeamsChannel fromEnv = new TeamsChannelProvider().create(env.forPrefix("cikit.teams"))) {
+            fromEnv.deliver(sample(), key());
+        }
+
+        assertThat(teams.findAll(postRequestedFor(urlPathEqualTo(HOOK)))).hasSize(1);
+    }
+
+    /** As the dispatcher calls the provider: a view of {@code cikit.teams.*} over the whole configuration. */
+    private static ProviderConfig config(Map<String, String> values) {
+        CiConfig.Builder b = CiConfig.builder().systemProperties(new Properties()).environment(Map.of());
+        values.forEach(b::set);
+        return b.build().forPrefix("cikit.teams");
     }
 }

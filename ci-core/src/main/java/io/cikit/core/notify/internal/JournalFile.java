@@ -65,6 +65,16 @@ public final class JournalFile implements AutoCloseable {
     public record Recovery(long frames, long tornBytes) {
     }
 
+    /** Whether {@code dir} is a directory holding at least one journal generation. */
+    public static boolean existsIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(p -> NAME.matcher(p.getFileName().toString()).matches());
+        }
+    }
+
     /**
      * Opens the newest journal in {@code dir} (creating the first one if there is none), hands every intact frame's
      * payload to {@code frames} in order, cuts off a torn tail and removes leftovers of an interrupted compaction.

@@ -2,6 +2,7 @@ package io.cikit.notify.slack.internal;
 
 import io.cikit.core.DeliveryException;
 import io.cikit.core.http.HttpReply;
+import io.cikit.core.notify.HttpDeliveryFailures;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -58,14 +59,7 @@ public final class SlackErrors {
 
     static DeliveryException forStatus(String what, int status, String error, Optional<Duration> retryAfter) {
         String message = what + " answered HTTP " + status + (error.isEmpty() ? "" : ": " + error);
-        if (status == 429) {
-            return retryAfter.map(d -> new DeliveryException(message, d)).orElseGet(() -> new DeliveryException(message, true));
-        }
-        if (status == 503 && retryAfter.isPresent()) {
-            return new DeliveryException(message, retryAfter.get());
-        }
-        boolean retryable = status >= 500 || status == 408;
-        return new DeliveryException(message, retryable);
+        return HttpDeliveryFailures.failure(status, retryAfter, message);
     }
 
     private static String errorText(HttpReply reply) {
