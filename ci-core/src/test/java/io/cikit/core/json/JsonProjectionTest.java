@@ -1,10 +1,8 @@
-package io.cikit.vcs.github.internal;
+package io.cikit.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cikit.core.json.Json;
-import io.cikit.core.json.JsonLimits;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,11 +12,11 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class ProjectionTest {
-    private static final Projection PERSON = Projection.fields("login", "name");
-    private static final Projection EVENT = Projection.fields("ref", "n")
+    private static final JsonProjection PERSON = JsonProjection.fields("login", "name");
+    private static final JsonProjection EVENT = JsonProjection.fields("ref", "n")
             .with("sender", PERSON)
-            .with("labels", Projection.elements(Projection.fields("name")))
-            .with("added", Projection.elements(Projection.SCALAR));
+            .with("labels", JsonProjection.elements(JsonProjection.fields("name")))
+            .with("added", JsonProjection.elements(JsonProjection.SCALAR));
 
     @Test
     void keepsOnlyTheProjectedFieldsWithTheNodesAFullReadGives() {
@@ -89,7 +87,7 @@ class ProjectionTest {
             expected |= bytes[i] == (byte) 0xED && (bytes[i + 1] & 0xE0) == 0xA0;
         }
 
-        assertThat(Projection.hasEncodedSurrogate(bytes)).isEqualTo(expected);
+        assertThat(JsonProjection.hasEncodedSurrogate(bytes)).isEqualTo(expected);
     }
 
     @Provide

@@ -1,4 +1,4 @@
-package io.cikit.vcs.github.internal;
+package io.cikit.core.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cikit.core.json.Json;
-import io.cikit.core.json.JsonLimits;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -34,42 +32,48 @@ import org.jspecify.annotations.Nullable;
  * document is malformed or over a limit, its root is not an object, it is not UTF-8, or it might hide what skipping
  * does not check (a string over the length limit, a UTF-8-encoded surrogate). The caller then reads the full tree,
  * which fails, or succeeds, exactly as it always did. Immutable and thread-safe.
+ *
+ * <p>For webhook parsers whose frequent, large events are mapped from a few fields: build one projection per event
+ * next to the mapping code (a field the mapping reads but the projection omits reads as absent, so compare both
+ * paths in a test), map {@link #read}'s tree when present, else {@link Json#read} the body, and give the event a
+ * {@link io.cikit.core.event.RawPayload#lazy lazy} raw payload. Streaming pays off only when most of the document
+ * is skipped.
  */
-public final class Projection {
+public final class JsonProjection {
     /** Scalars as they are; containers left empty. */
-    public static final Projection SCALAR = new Projection(Map.of(), null);
+    public static final JsonProjection SCALAR = new JsonProjection(Map.of(), null);
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final int BLOCK = 4 * Long.BYTES;
 
-    private final Map<String, Projection> fields;
-    private final @Nullable Projection elements;
+    private final Map<String, JsonProjection> fields;
+    private final @Nullable JsonProjection elements;
 
-    private Projection(Map<String, Projection> fields, @Nullable Projection elements) {
+    private JsonProjection(Map<String, JsonProjection> fields, @Nullable JsonProjection elements) {
         this.fields = fields;
         this.elements = elements;
     }
 
     /** An object keeping these fields as scalars. */
-    public static Projection fields(String... names) {
-        Map<String, Projection> map = new HashMap<>();
+    public static JsonProjection fields(String... names) {
+        Map<String, JsonProjection> map = new HashMap<>();
         for (String name : names) {
             map.put(Objects.requireNonNull(name, "name"), SCALAR);
         }
-        return new Projection(Map.copyOf(map), null);
+        return new JsonProjection(Map.copyOf(map), null);
     }
 
     /** An array whose elements are each read with {@code each}. */
-    public static Projection elements(Projection each) {
-        return new Projection(Map.of(), Objects.requireNonNull(each, "each"));
+    public static JsonProjection elements(JsonProjection each) {
+        return new JsonProjection(Map.of(), Objects.requireNonNull(each, "each"));
     }
 
     /** This projection, also keeping field {@code name} read with {@code child}. */
-    public Projection with(String name, Projection child) {
-        Map<String, Projection> map = new HashMap<>(fields);
+    public JsonProjection with(String name, JsonProjection child) {
+        Map<String, JsonProjection> map = new HashMap<>(fields);
         map.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(child, "child"));
-        return new Projection(Map.copyOf(map), elements);
+        return new JsonProjection(Map.copyOf(map), elements);
     }
 
     /**
@@ -111,7 +115,7 @@ public final class Projection {
         String name;
         while ((name = parser.nextFieldName()) != null) {
             JsonToken token = parser.nextToken();
-            Projection child = fields.get(name);
+            JsonProjection child = fields.get(name);
             if (child == null) {
                 if (token.isStructStart()) {
                     parser.skipChildren();
@@ -123,7 +127,7 @@ public final class Projection {
         return node;
     }
 
-    private static ArrayNode array(JsonParser parser, Projection each) throws IOException {
+    private static ArrayNode array(JsonParser parser, JsonProjection each) throws IOException {
         ArrayNode node = JsonNodeFactory.instance.arrayNode();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             node.add(each.value(parser));
