@@ -2,8 +2,10 @@ package io.cikit.core.spi;
 
 import io.cikit.core.config.ConfigurationException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
@@ -36,12 +38,15 @@ public final class Providers<S> {
     private final List<LoadFailure> failures;
     private final Object registering = new Object();
     private volatile List<Named<S>> registered = List.of();
+    // what the lookups read, rebuilt on each registration: lookups happen per delivery, registrations at start-up
+    private volatile Snapshot<S> snapshot;
 
     private Providers(Class<S> service, Function<S, String> nameOf, List<Named<S>> discovered, List<LoadFailure> failures) {
         this.service = service;
         this.nameOf = nameOf;
         this.discovered = List.copyOf(discovered);
         this.failures = List.copyOf(failures);
+        this.snapshot = Snapshot.of(registered, this.discovered);
     }
 
     /**
@@ -93,7 +98,7 @@ public final class Providers<S> {
                     LOG.warn("Skipping {} provider {}: it answers to no name", service.getSimpleName(), type);
                     continue;
                 }
-                Named<S> named = new Named<>(name, instance);
+                Named<S> named = Named.of(name, instance);
                 Optional<Named<S>> earlier = found.stream().filter(n -> n.key().equals(named.key())).findFirst();
                 if (earlier.isPresent()) {
                     LOG.warn("Ignoring {} provider {}: `{}` is already provided by {}", service.getSimpleName(), type,
@@ -124,7 +129,7 @@ public final class Providers<S> {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException(provider.getClass().getName() + " answers to no name");
         }
-        Named<S> named = new Named<>(name, provider);
+        Named<S> named = Named.of(name, provider);
         synchronized (registering) {
             List<Named<S>> next = new ArrayList<>(registered);
             int at = indexOf(next, named.key());
@@ -134,24 +139,24 @@ public final class Providers<S> {
                 next.add(named);
             }
             registered = List.copyOf(next);
+            snapshot = Snapshot.of(registered, discovered);
         }
         return this;
     }
 
     /** Every provider, registered ones first; a discovered provider shadowed by a registered name is left out. */
     public List<S> all() {
-        return entries().stream().map(Named::provider).toList();
+        return snapshot.providers();
     }
 
     /** The names of every provider, in {@link #all()} order. */
     public List<String> names() {
-        return entries().stream().map(Named::name).toList();
+        return snapshot.names();
     }
 
     /** The provider with this name (case-insensitive), if present. */
     public Optional<S> find(String name) {
-        String wanted = key(Objects.requireNonNull(name, "name"));
-        return entries().stream().filter(n -> n.key().equals(wanted)).map(Named::provider).findFirst();
+        return Optional.ofNullable(snapshot.byKey().get(key(Objects.requireNonNull(name, "name"))));
     }
 
     /**
@@ -202,20 +207,26 @@ public final class Providers<S> {
     }
 
     /** A provider with the name it answered when it was added; asked once, so a misbehaving name() cannot break lookups. */
-    private record Named<S>(String name, S provider) {
-        String key() {
-            return Providers.key(name);
+    private record Named<S>(String name, String key, S provider) {
+        static <S> Named<S> of(String name, S provider) {
+            return new Named<>(name, Providers.key(name), provider);
         }
     }
 
-    private List<Named<S>> entries() {
-        List<Named<S>> out = new ArrayList<>(registered);
-        for (Named<S> d : discovered) {
-            if (indexOf(out, d.key()) < 0) {
-                out.add(d);
+    /** Every provider in {@link #all()} order, with its name and by its lower-cased name. */
+    private record Snapshot<S>(List<S> providers, List<String> names, Map<String, S> byKey) {
+        static <S> Snapshot<S> of(List<Named<S>> registered, List<Named<S>> discovered) {
+            List<Named<S>> entries = new ArrayList<>(registered);
+            for (Named<S> d : discovered) {
+                if (indexOf(entries, d.key()) < 0) {
+                    entries.add(d);
+                }
             }
+            Map<String, S> byKey = new HashMap<>();
+            entries.forEach(n -> byKey.put(n.key(), n.provider()));
+            return new Snapshot<>(entries.stream().map(Named::provider).toList(), entries.stream().map(Named::name).toList(),
+                    Map.copyOf(byKey));
         }
-        return out;
     }
 
     private static <S> int indexOf(List<Named<S>> list, String key) {

@@ -127,6 +127,7 @@ public final class Webhooks {
             result = new WebhookResult.Rejected(Optional.empty(), Optional.empty(),
                     new MalformedPayloadException("webhook handling failed: " + e.getClass().getSimpleName(), e));
         }
+        // only ids of parsers present become tags (a cheap map look-up), whatever a sender put in the URL path
         String providerTag = result.provider().map(Provider::id).filter(id -> parsers.find(id).isPresent())
                 .orElse(DeliveryMetrics.UNKNOWN_PROVIDER);
         metrics.delivered(providerTag, result, timing);
@@ -184,15 +185,28 @@ public final class Webhooks {
             }
             parser = detected.get();
         } else {
-            try {
-                parser = parsers.require(named, "webhook parser", KNOWN_ARTIFACTS.getOrDefault(
-                        named.toLowerCase(Locale.ROOT), "the module that provides it"));
-            } catch (ConfigurationException e) {
-                return new WebhookResult.Rejected(Optional.empty(), Optional.empty(),
-                        new UnrecognisedRequestException(e.getMessage(), e));
+            Optional<WebhookParser> found = parsers.find(named);
+            if (found.isEmpty()) {
+                return noParserFor(named, request);
             }
+            parser = found.get();
         }
         return process(parser, request);
+    }
+
+    /**
+     * The answer for a provider name {@code find} did not know: {@code require} words the rejection (the artifact to
+     * add, the parsers present, those that failed to load). Parsers are fixed at {@link Builder#build()}, so it fails
+     * as {@code find} did; kept out of the hot path, which needs only the look-up.
+     */
+    private WebhookResult noParserFor(String named, WebhookRequest request) {
+        try {
+            return process(parsers.require(named, "webhook parser", KNOWN_ARTIFACTS.getOrDefault(
+                    named.toLowerCase(Locale.ROOT), "the module that provides it")), request);
+        } catch (ConfigurationException e) {
+            return new WebhookResult.Rejected(Optional.empty(), Optional.empty(),
+                    new UnrecognisedRequestException(e.getMessage(), e));
+        }
     }
 
     private WebhookResult process(WebhookParser parser, WebhookRequest request) {
@@ -343,6 +357,11 @@ public final class Webhooks {
     }
 
     private static void log(WebhookResult result) {
+        boolean rejection = result instanceof WebhookResult.Rejected;
+        if (rejection ? !LOG.isInfoEnabled() : !LOG.isDebugEnabled()) {
+            // the usual case for an accepted delivery: nothing to log, so nothing to make loggable
+            return;
+        }
         String provider = result.provider().map(Provider::id).orElse("?");
         String delivery = result.deliveryId().map(Webhooks::loggable).orElse("(no id)");
         if (result instanceof WebhookResult.Rejected rejected) {
@@ -354,7 +373,7 @@ public final class Webhooks {
                 LOG.info("Rejected webhook delivery {} from `{}`: {} {}: {}", delivery, provider, error.httpStatus(),
                         error.code(), loggable(String.valueOf(error.getMessage())));
             }
-        } else if (LOG.isDebugEnabled()) {
+        } else {
             LOG.debug("Webhook delivery {} from `{}`: {}", delivery, provider, result.outcome());
         }
     }

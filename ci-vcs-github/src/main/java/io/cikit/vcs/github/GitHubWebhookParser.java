@@ -1,6 +1,7 @@
 package io.cikit.vcs.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cikit.core.config.Secret;
 import io.cikit.core.event.EventContext;
 import io.cikit.core.event.Provider;
@@ -83,36 +84,60 @@ public final class GitHubWebhookParser implements WebhookParser {
         return request.header(DELIVERY_HEADER).filter(s -> !s.isBlank());
     }
 
+    /**
+     * {@code push} and {@code pull_request} (most deliveries, and the largest) are streamed: only the fields mapped are
+     * read into a tree, and the event's {@link RawPayload} keeps the body's bytes until a host asks for its tree.
+     * Whatever the streamed read cannot vouch for (malformed JSON, a limit, anything unusual) is read as a full tree
+     * instead, as every other event is, so errors and results are those of the full read.
+     */
     @Override
     public ParseResult parse(WebhookRequest request, Context context) {
-        String eventName = request.header(EVENT_HEADER).map(String::trim).orElse("");
-        if (eventName.isEmpty()) {
-            throw new MalformedPayloadException("empty " + EVENT_HEADER + " header");
+        String eventName = eventName(request);
+        byte[] json = jsonBytes(request);
+        Optional<ObjectNode> projected = GitHubEvents.projection(eventName).flatMap(p -> p.read(json, context.limits()));
+        if (projected.isEmpty()) {
+            return parseTree(eventName, json, request, context);
         }
-        JsonNode json = readBody(request, context);
+        // the bytes are the request's body (which the request owns and nobody changes) or a decoded copy of its field
+        EventContext eventContext = new EventContext(Provider.GITHUB, deliveryId(request), context.receivedAt(),
+                RawPayload.lazy(eventName, json, context.limits()));
+        return GitHubEvents.parse(eventName, eventContext, projected.get(), context);
+    }
+
+    /** Reads the full tree and maps it: for events without a projection, and the reference the streamed read matches. */
+    ParseResult parseTree(String eventName, byte[] jsonBytes, WebhookRequest request, Context context) {
+        JsonNode json;
+        try {
+            json = Json.read(jsonBytes, context.limits());
+        } catch (MalformedJsonException e) {
+            throw new MalformedPayloadException(e.getMessage(), e);
+        }
         if (!json.isObject()) {
             throw new MalformedPayloadException("a GitHub payload is a JSON object, got " + json.getNodeType());
         }
         EventContext eventContext = new EventContext(Provider.GITHUB, deliveryId(request), context.receivedAt(),
                 new RawPayload(eventName, json));
-        return GitHubEvents.parse(eventName, eventContext, context);
+        return GitHubEvents.parse(eventName, eventContext, json, context);
     }
 
-    private static JsonNode readBody(WebhookRequest request, Context context) {
+    static String eventName(WebhookRequest request) {
+        String eventName = request.header(EVENT_HEADER).map(String::trim).orElse("");
+        if (eventName.isEmpty()) {
+            throw new MalformedPayloadException("empty " + EVENT_HEADER + " header");
+        }
+        return eventName;
+    }
+
+    /** The JSON document of a delivery: the body, or the {@code payload} field of a form-encoded one. */
+    static byte[] jsonBytes(WebhookRequest request) {
         String mediaType = request.mediaType().orElse("application/json");
-        byte[] jsonBytes;
         if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
-            jsonBytes = request.body();
+            return request.body();
         } else if (mediaType.equals("application/x-www-form-urlencoded")) {
-            jsonBytes = FormBody.field(request.body(), "payload").orElseThrow(
+            return FormBody.field(request.body(), "payload").orElseThrow(
                     () -> new MalformedPayloadException("form-encoded GitHub delivery without a payload field"));
         } else {
             throw new UnsupportedMediaTypeException("GitHub sends application/json or application/x-www-form-urlencoded, got " + mediaType);
-        }
-        try {
-            return Json.read(jsonBytes, context.limits());
-        } catch (MalformedJsonException e) {
-            throw new MalformedPayloadException(e.getMessage(), e);
         }
     }
 }

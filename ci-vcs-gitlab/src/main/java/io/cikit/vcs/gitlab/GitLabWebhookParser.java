@@ -1,6 +1,7 @@
 package io.cikit.vcs.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cikit.core.config.Secret;
 import io.cikit.core.event.EventContext;
 import io.cikit.core.event.Provider;
@@ -82,9 +83,34 @@ public final class GitLabWebhookParser implements WebhookParser {
         return nonBlankHeader(request, EVENT_UUID_HEADER).or(() -> nonBlankHeader(request, IDEMPOTENCY_HEADER));
     }
 
+    /**
+     * Push Hook, Tag Push Hook and Merge Request Hook deliveries (most deliveries, and the largest) are streamed: only
+     * the fields mapped are read into a tree, and the event's {@link RawPayload} keeps the body's bytes until a host
+     * asks for its tree. Whatever the streamed read cannot vouch for (malformed JSON, a limit, anything unusual) is read
+     * as a full tree instead, as every other hook is, so errors and results are those of the full read.
+     */
     @Override
     public ParseResult parse(WebhookRequest request, Context context) {
-        JsonNode json = readBody(request, context);
+        byte[] body = jsonBody(request);
+        Optional<String> hook = nonBlankHeader(request, EVENT_HEADER).map(String::trim);
+        Optional<ObjectNode> projected = hook.flatMap(GitLabEvents::projection).flatMap(p -> p.read(body, context.limits()));
+        if (projected.isEmpty()) {
+            return parseTree(request, context);
+        }
+        // the body is the request's, which the request owns and nobody changes
+        EventContext eventContext = new EventContext(Provider.GITLAB, deliveryId(request), context.receivedAt(),
+                RawPayload.lazy(hook.orElseThrow(), body, context.limits()));
+        return GitLabEvents.parse(eventContext, projected.get());
+    }
+
+    /** Reads the full tree and maps it: for hooks without a projection, and the reference the streamed read matches. */
+    ParseResult parseTree(WebhookRequest request, Context context) {
+        JsonNode json;
+        try {
+            json = Json.read(jsonBody(request), context.limits());
+        } catch (MalformedJsonException e) {
+            throw new MalformedPayloadException(e.getMessage(), e);
+        }
         if (!json.isObject()) {
             throw new MalformedPayloadException("a GitLab payload is a JSON object, got " + json.getNodeType());
         }
@@ -93,19 +119,15 @@ public final class GitLabWebhookParser implements WebhookParser {
                 .orElse("unknown");
         EventContext eventContext = new EventContext(Provider.GITLAB, deliveryId(request), context.receivedAt(),
                 new RawPayload(eventName, json));
-        return GitLabEvents.parse(eventContext);
+        return GitLabEvents.parse(eventContext, json);
     }
 
-    private static JsonNode readBody(WebhookRequest request, Context context) {
+    private static byte[] jsonBody(WebhookRequest request) {
         String mediaType = request.mediaType().orElse("application/json");
         if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
             throw new UnsupportedMediaTypeException("GitLab sends application/json, got " + mediaType);
         }
-        try {
-            return Json.read(request.body(), context.limits());
-        } catch (MalformedJsonException e) {
-            throw new MalformedPayloadException(e.getMessage(), e);
-        }
+        return request.body();
     }
 
     private static Optional<String> nonBlankHeader(WebhookRequest request, String name) {

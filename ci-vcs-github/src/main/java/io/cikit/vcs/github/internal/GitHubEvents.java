@@ -14,6 +14,7 @@ import io.cikit.core.event.RefAction;
 import io.cikit.core.event.Repository;
 import io.cikit.core.event.TagEvent;
 import io.cikit.core.json.Json;
+import io.cikit.core.json.JsonProjection;
 import io.cikit.core.json.MalformedJsonException;
 import io.cikit.core.webhook.MalformedPayloadException;
 import io.cikit.core.webhook.ParseResult;
@@ -21,13 +22,43 @@ import io.cikit.core.webhook.WebhookParser;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns one verified GitHub delivery into an event, by its {@code X-GitHub-Event} name. */
+/**
+ * Turns one verified GitHub delivery into an event, by its {@code X-GitHub-Event} name. The hot events ({@code push},
+ * {@code pull_request}) have a {@link JsonProjection} naming what their mapping reads, so they can be mapped from a
+ * streamed tree of only those fields; the mapping is the same whichever tree it is given.
+ */
 public final class GitHubEvents {
+    private static final JsonProjection PUSH = JsonProjection.fields("ref", "before", "after", "created", "deleted", "forced")
+            .with("commits", JsonProjection.elements(GitHubModel.COMMIT))
+            .with("head_commit", GitHubModel.COMMIT)
+            .with("repository", GitHubModel.REPOSITORY)
+            .with("sender", GitHubModel.PERSON)
+            .with("pusher", GitHubModel.PERSON);
+    private static final JsonProjection PULL_REQUEST = JsonProjection.fields("action")
+            .with("pull_request", GitHubModel.PULL_REQUEST)
+            .with("repository", GitHubModel.REPOSITORY)
+            .with("sender", GitHubModel.PERSON);
+
     private GitHubEvents() {
     }
 
-    public static ParseResult parse(String eventName, EventContext ctx, WebhookParser.Context parseContext) {
-        JsonNode json = ctx.raw().json();
+    /**
+     * Every field the mapping of this event reads, for the events worth streaming; empty for the others, which are
+     * mapped from the full tree.
+     */
+    public static Optional<JsonProjection> projection(String eventName) {
+        return switch (eventName) {
+            case "push" -> Optional.of(PUSH);
+            case "pull_request" -> Optional.of(PULL_REQUEST);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Maps a delivery. {@code json} is the payload's full tree, or for an event with a {@link #projection} possibly
+     * only the projected tree; {@code ctx.raw()} is the full payload either way (build parsers read it).
+     */
+    public static ParseResult parse(String eventName, EventContext ctx, JsonNode json, WebhookParser.Context parseContext) {
         return switch (eventName) {
             case "push" -> ParseResult.event(push(ctx, json));
             case "pull_request" -> ParseResult.event(pullRequest(ctx, json));

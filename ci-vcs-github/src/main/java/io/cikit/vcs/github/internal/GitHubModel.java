@@ -8,6 +8,7 @@ import io.cikit.core.event.PullRequestAction;
 import io.cikit.core.event.PullRequestAction.Kind;
 import io.cikit.core.event.Repository;
 import io.cikit.core.json.Json;
+import io.cikit.core.json.JsonProjection;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,8 +19,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Maps GitHub's JSON objects (repository, user, commit, pull request) onto cikit's value types. */
+/**
+ * Maps GitHub's JSON objects (repository, user, commit, pull request) onto cikit's value types.
+ *
+ * <p>Each mapping has a {@link JsonProjection} beside it naming every field it reads: the streamed events read only
+ * those. A field read here but missing from its projection would be absent from streamed events (the property test
+ * comparing streamed and full-tree events catches it).
+ */
 public final class GitHubModel {
+    /** What {@link #repository} reads. */
+    static final JsonProjection REPOSITORY = JsonProjection.fields("full_name", "id", "clone_url", "ssh_url", "html_url",
+            "default_branch", "master_branch");
+    /** What {@link #person} reads. */
+    static final JsonProjection PERSON = JsonProjection.fields("login", "username", "name", "email");
+    /** What {@link #commit} reads. */
+    static final JsonProjection COMMIT = JsonProjection.fields("id", "sha", "message", "timestamp", "url")
+            .with("author", PERSON)
+            .with("added", JsonProjection.elements(JsonProjection.SCALAR))
+            .with("modified", JsonProjection.elements(JsonProjection.SCALAR))
+            .with("removed", JsonProjection.elements(JsonProjection.SCALAR));
+    /** What {@link #pullRequest} reads. */
+    static final JsonProjection PULL_REQUEST = JsonProjection.fields("number", "title", "state", "draft", "merged", "html_url")
+            .with("head", JsonProjection.fields("sha", "ref").with("repo", REPOSITORY))
+            .with("base", JsonProjection.fields("ref", "sha").with("repo", JsonProjection.fields("full_name")))
+            .with("labels", JsonProjection.elements(JsonProjection.fields("name")))
+            .with("user", PERSON);
+
     private GitHubModel() {
     }
 

@@ -14,6 +14,7 @@ import io.cikit.core.event.RefAction;
 import io.cikit.core.event.Repository;
 import io.cikit.core.event.TagEvent;
 import io.cikit.core.json.Json;
+import io.cikit.core.json.JsonProjection;
 import io.cikit.core.json.MalformedJsonException;
 import io.cikit.core.webhook.MalformedPayloadException;
 import io.cikit.core.webhook.ParseResult;
@@ -24,13 +25,49 @@ import java.util.Optional;
  * Turns one verified GitLab delivery into an event, by its {@code X-Gitlab-Event} hook name. System Hook deliveries
  * (and deliveries without a hook name, named by their {@code object_kind}) are read by the body's {@code object_kind},
  * so system-wide pushes and merge requests read like project hooks. Any other hook becomes a {@link GenericEvent}.
+ *
+ * <p>The hot hooks (Push Hook, Tag Push Hook, Merge Request Hook) have a {@link JsonProjection} naming what their
+ * mapping reads, so they can be mapped from a streamed tree of only those fields; the mapping is the same whichever
+ * tree it is given.
  */
 public final class GitLabEvents {
+    /** What {@link #repository} and {@link #pusher} read: the top-level fields every push-like hook maps. */
+    private static final JsonProjection REF_HOOK = JsonProjection.fields("ref", "before", "after", "checkout_sha",
+            "project_id", "user_name", "user_username", "user_email")
+            .with("project", GitLabModel.PROJECT)
+            .with("repository", GitLabModel.PROJECT);
+    private static final JsonProjection TAG_PUSH = REF_HOOK;
+    private static final JsonProjection PUSH = REF_HOOK.with("total_commits_count", JsonProjection.SCALAR)
+            .with("commits", JsonProjection.elements(GitLabModel.COMMIT));
+    private static final JsonProjection MERGE_REQUEST = JsonProjection.fields("project_id")
+            .with("project", GitLabModel.PROJECT)
+            .with("repository", GitLabModel.PROJECT)
+            .with("object_attributes", GitLabMergeRequests.MERGE_REQUEST)
+            .with("labels", GitLabModel.LABELS)
+            .with("changes", GitLabMergeRequests.CHANGES)
+            .with("user", GitLabModel.PERSON);
+
     private GitLabEvents() {
     }
 
-    public static ParseResult parse(EventContext ctx) {
-        JsonNode json = ctx.raw().json();
+    /**
+     * Every field the mapping of this hook reads, for the hooks worth streaming; empty for the others (and for System
+     * Hook deliveries, read by {@code object_kind}), which are mapped from the full tree.
+     */
+    public static Optional<JsonProjection> projection(String hook) {
+        return switch (hook) {
+            case "Push Hook" -> Optional.of(PUSH);
+            case "Tag Push Hook" -> Optional.of(TAG_PUSH);
+            case "Merge Request Hook" -> Optional.of(MERGE_REQUEST);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Maps a delivery. {@code json} is the payload's full tree, or for a hook with a {@link #projection} possibly only
+     * the projected tree; {@code ctx.raw()} is the full payload either way (build parsers read it).
+     */
+    public static ParseResult parse(EventContext ctx, JsonNode json) {
         String hook = ctx.raw().eventName();
         return switch (hook) {
             case "Push Hook" -> ParseResult.event(push(ctx, json));

@@ -7,6 +7,7 @@ import io.cikit.core.event.PullRequestAction;
 import io.cikit.core.event.PullRequestAction.Kind;
 import io.cikit.core.event.Repository;
 import io.cikit.core.json.Json;
+import io.cikit.core.json.JsonProjection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,19 @@ import java.util.Set;
  * object of a Note Hook) onto {@link PullRequest}, and its {@code action} onto {@link PullRequestAction}.
  */
 public final class GitLabMergeRequests {
+    /** What {@link #pullRequest} and {@link #action} read of the merge request object. */
+    static final JsonProjection MERGE_REQUEST = JsonProjection.fields("iid", "state", "draft", "work_in_progress", "url",
+            "title", "source_branch", "target_branch", "source_project_id", "target_project_id", "action", "oldrev")
+            .with("labels", GitLabModel.LABELS)
+            .with("last_commit", JsonProjection.fields("id"))
+            .with("source", GitLabModel.PROJECT)
+            .with("target", JsonProjection.fields("path_with_namespace"));
+    /** What {@link #action} reads of a hook's {@code changes}. */
+    static final JsonProjection CHANGES = JsonProjection.fields()
+            .with("draft", JsonProjection.fields("current"))
+            .with("work_in_progress", JsonProjection.fields("current"))
+            .with("labels", JsonProjection.fields().with("previous", GitLabModel.LABELS).with("current", GitLabModel.LABELS));
+
     private GitLabMergeRequests() {
     }
 

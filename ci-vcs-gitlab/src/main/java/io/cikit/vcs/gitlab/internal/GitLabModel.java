@@ -5,13 +5,34 @@ import io.cikit.core.event.CommitInfo;
 import io.cikit.core.event.Person;
 import io.cikit.core.event.Repository;
 import io.cikit.core.json.Json;
+import io.cikit.core.json.JsonProjection;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Maps GitLab's JSON objects (project, user, commit) onto cikit's value types. */
+/**
+ * Maps GitLab's JSON objects (project, user, commit) onto cikit's value types.
+ *
+ * <p>Each mapping has a {@link JsonProjection} beside it naming every field it reads: the streamed hooks read only
+ * those. A field read here but missing from its projection would be absent from streamed events (the property test
+ * comparing streamed and full-tree events catches it).
+ */
 public final class GitLabModel {
+    /** What {@link #repository} reads. */
+    static final JsonProjection PROJECT = JsonProjection.fields("web_url", "homepage", "path_with_namespace", "id",
+            "git_http_url", "http_url", "git_ssh_url", "ssh_url", "default_branch");
+    /** What {@link #person(JsonNode)} reads. */
+    static final JsonProjection PERSON = JsonProjection.fields("name", "username", "email");
+    /** What {@link #commit} reads. */
+    static final JsonProjection COMMIT = JsonProjection.fields("id", "message", "timestamp", "url")
+            .with("author", PERSON)
+            .with("added", JsonProjection.elements(JsonProjection.SCALAR))
+            .with("modified", JsonProjection.elements(JsonProjection.SCALAR))
+            .with("removed", JsonProjection.elements(JsonProjection.SCALAR));
+    /** What {@link #labelTitles} reads. */
+    static final JsonProjection LABELS = JsonProjection.elements(JsonProjection.fields("title"));
+
     /** What GitLab sends instead of an email address the user keeps private. */
     static final String REDACTED = "[REDACTED]";
 
