@@ -32,6 +32,7 @@ public final class GitHubCpuTime {
             paths.put("cikit", state::cikit);
             paths.put("floor", state::floor);
             paths.put("hub4j", state::hub4j);
+            paths.put("tokens", state::tokens);
             paths.put("hmac", state::hmac);
             // warm every path first, then measure them in turns so load changes hit all alike
             for (Supplier<Object> path : paths.values()) {
@@ -48,14 +49,31 @@ public final class GitHubCpuTime {
             samples.forEach((name, list) -> medians.put(name, list.stream().sorted().toList().get(list.size() / 2)));
             perSecond.put(event, medians);
         }
-        System.out.println("deliveries per CPU-second (median of 5 rounds); hmac is verification alone");
-        System.out.printf(Locale.ROOT, "%-14s %12s %12s %12s %12s%n", "event", "cikit", "floor", "hub4j", "hmac");
-        perSecond.forEach((event, m) -> System.out.printf(Locale.ROOT, "%-14s %12.0f %12.0f %12.0f %12.0f%n", event,
-                m.get("cikit"), m.get("floor"), m.get("hub4j"), m.get("hmac")));
-        for (String path : List.of("cikit", "floor", "hub4j", "hmac")) {
+        List<String> names = List.copyOf(perSecond.values().iterator().next().keySet());
+        System.out.println("deliveries per CPU-second (median of 5 rounds); tokens = hmac + Jackson token pass, hmac = "
+                + "verification alone");
+        System.out.printf(Locale.ROOT, "%-14s", "event");
+        names.forEach(name -> System.out.printf(Locale.ROOT, " %10s", name));
+        System.out.println();
+        perSecond.forEach((event, m) -> {
+            System.out.printf(Locale.ROOT, "%-14s", event);
+            names.forEach(name -> System.out.printf(Locale.ROOT, " %10.0f", m.get(name)));
+            System.out.println();
+        });
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (String path : names) {
             double mean = perSecond.values().stream().mapToDouble(m -> m.get(path)).average().orElse(0);
+            means.put(path, mean);
             System.out.printf(Locale.ROOT, "mean %-9s %12.0f%n", path, mean);
         }
+        perSecond.put("mean", means);
+        // the targets: cikit's time within 1.5x the floor's, cikit's rate at least 2x hub4j's; verification
+        // costing over half of hub4j's time puts 2x out of reach for any verified path
+        perSecond.forEach((event, m) -> System.out.printf(Locale.ROOT,
+                "%-14s cikit time / floor time %.2f, cikit rate / hub4j rate %.2f, hmac time / hub4j time %.2f, "
+                        + "tokens rate / hub4j rate %.2f%n",
+                event, m.get("floor") / m.get("cikit"), m.get("cikit") / m.get("hub4j"), m.get("hub4j") / m.get("hmac"),
+                m.get("tokens") / m.get("hub4j")));
     }
 
     /** Operations per CPU-second of the calling thread over about {@code cpuNanos}. */

@@ -1,5 +1,6 @@
 package io.cikit.bench.github;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cikit.core.config.Secret;
 import io.cikit.core.http.Headers;
@@ -37,17 +38,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One GitHub delivery (the {@code push} and {@code pull_request} fixtures) taken in three ways:
+ * One GitHub delivery (the {@code push} and {@code pull_request} fixtures) taken in five ways:
  * <ul>
  *   <li>{@code cikit}: {@link Webhooks#handle(String, WebhookRequest)} with the GitHub parser: size check, HMAC-SHA256
- *       verification in constant time, JSON parse, typed event, dedup check, metrics (a {@link SimpleMeterRegistry});</li>
- *   <li>{@code floor}: the least any verified parse must do: HMAC-SHA256 of the bytes, a constant-time compare, Jackson
- *       {@code readTree};</li>
+ *       verification in constant time, streamed read of the mapped fields, typed event, dedup check, metrics (a
+ *       {@link SimpleMeterRegistry});</li>
+ *   <li>{@code floor}: the least a verified parse that builds the whole tree does: HMAC-SHA256 of the bytes, a
+ *       constant-time compare, Jackson {@code readTree};</li>
  *   <li>{@code hub4j}: {@code GitHub.parseEventPayload} of hub4j github-api, which parses only (no verification);</li>
+ *   <li>{@code tokens}: the floor's verification, then Jackson's streaming parser over every token, building nothing:
+ *       the least a verified read through Jackson does;</li>
  *   <li>{@code hmac}: the floor's verification alone, to tell how much of any verified path is the HMAC.</li>
  * </ul>
  * Run: {@code java -jar ci-benchmarks/target/benchmarks.jar github -f 1 -wi 3 -i 5 -t 1}. {@link GitHubCpuTime} measures
- * the same three paths in thread CPU time, which a machine shared with other work disturbs less.
+ * the same paths in thread CPU time, which a machine shared with other work disturbs less.
  *
  * <p>Deduplication uses a log that never remembers, so every invocation is a first delivery (an in-memory log would
  * answer "duplicate" from the second invocation on).
@@ -117,6 +121,25 @@ public class GitHubWebhookBenchmark {
         hmac();
         try {
             return Json.mapper().readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Verification and one pass of Jackson's streaming parser over every token, building nothing: the least a verified
+     * read that goes through Jackson can do (cikit's streamed {@code push}/{@code pull_request} read is this plus the
+     * few mapped fields).
+     */
+    @Benchmark
+    public Integer tokens() {
+        hmac();
+        try (JsonParser parser = Json.mapper().getFactory().createParser(body)) {
+            int count = 0;
+            while (parser.nextToken() != null) {
+                count++;
+            }
+            return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
