@@ -1,5 +1,10 @@
 package io.cikit.vcs.github;
 
+import static io.cikit.testkit.json.StreamedReadChecks.SURROGATE_MARK;
+import static io.cikit.testkit.json.StreamedReadChecks.duplicate;
+import static io.cikit.testkit.json.StreamedReadChecks.fullReadIsPlain;
+import static io.cikit.testkit.json.StreamedReadChecks.outcome;
+import static io.cikit.testkit.json.StreamedReadChecks.withSurrogates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +18,8 @@ import io.cikit.core.webhook.ParseResult;
 import io.cikit.core.webhook.WebhookParser;
 import io.cikit.core.webhook.WebhookRequest;
 import io.cikit.testkit.WebhookArbitraries;
+import io.cikit.testkit.json.StreamedReadChecks.Failure;
 import io.cikit.vcs.github.GitHubWebhookParserContractTest.GitHubDeliveries;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -25,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -47,7 +51,6 @@ class GitHubStreamedParsePropertyTest {
     private static final List<String> FIXTURES = List.of("push.event.json", "pull_request.opened.json",
             "pull_request.synchronize.json", "create.event.json", "delete.event.json", "issue_comment.created.json",
             "ping.event.json", "workflow_run.completed.json", "workflow_job.completed.json");
-    private static final String SURROGATE_MARK = "@@SURROGATE@@";
     // names the mapping reads, so that inserted and replaced fields often land where they matter
     private static final List<String> MAPPED_NAMES = List.of("ref", "before", "after", "created", "deleted", "forced",
             "commits", "head_commit", "repository", "sender", "pusher", "id", "sha", "message", "timestamp", "url",
@@ -140,38 +143,6 @@ class GitHubStreamedParsePropertyTest {
             assertThat(streamed).as("a plain object document is streamed").isTrue();
         }
         return streamed;
-    }
-
-    private static boolean fullReadIsPlain(byte[] json, JsonLimits limits) {
-        // '{' then a non-zero byte: Jackson reads it as UTF-8, not UTF-16
-        return json.length <= limits.maxStringLength() && json.length > 1 && json[0] == '{' && json[1] != 0
-                && !containsSurrogateStart(json);
-    }
-
-    private static boolean containsSurrogateStart(byte[] json) {
-        for (int i = 0; i + 1 < json.length; i++) {
-            if (json[i] == (byte) 0xED && (json[i + 1] & 0xE0) == 0xA0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The parse result, or the failure's class and message: what a caller can observe. Jackson's message for a string
-     * over the length limit gives the length at which it noticed, which depends on the buffers it recycled, so two
-     * full reads of one document can differ there: that number is left out.
-     */
-    private static Object outcome(Supplier<ParseResult> parse) {
-        try {
-            return parse.get();
-        } catch (RuntimeException e) {
-            return new Failure(e.getClass(), String.valueOf(e.getMessage())
-                    .replaceAll("String value length \\(\\d+\\)", "String value length (n)"));
-        }
-    }
-
-    private record Failure(Class<?> type, String message) {
     }
 
     private static WebhookParser.Context context(JsonLimits limits) {
@@ -298,59 +269,6 @@ class GitHubStreamedParsePropertyTest {
             }
         }
         return Json.write(tree);
-    }
-
-    /**
-     * The document with {@code "name":value} added as the first (or last) field of the object opened at or after
-     * byte {@code at}: when the object has the name already, one of the two values is a duplicate.
-     */
-    private static byte[] duplicate(byte[] json, int at, String name, JsonNode value, boolean first) {
-        String text = new String(json, StandardCharsets.UTF_8);
-        List<Integer> opens = new ArrayList<>();
-        List<Integer> closes = new ArrayList<>();
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{') {
-                opens.add(i);
-            } else if (c == '}' && text.charAt(i - 1) != '{') {
-                closes.add(i);
-            }
-        }
-        String field = "\"" + name + "\":" + value;
-        if (first) {
-            int open = opens.get(Math.min(opens.size() - 1, at % opens.size()));
-            boolean empty = text.charAt(open + 1) == '}';
-            return (text.substring(0, open + 1) + field + (empty ? "" : ",") + text.substring(open + 1))
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-        int close = closes.get(Math.min(closes.size() - 1, at % closes.size()));
-        return (text.substring(0, close) + "," + field + text.substring(close)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Replaces each {@link #SURROGATE_MARK} by {@code ED A0 80}, a UTF-8-encoded surrogate (invalid UTF-8). */
-    private static byte[] withSurrogates(byte[] json) {
-        byte[] mark = SURROGATE_MARK.getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length);
-        for (int i = 0; i < json.length; i++) {
-            if (i + mark.length <= json.length && java.util.Arrays.equals(json, i, i + mark.length, mark, 0, mark.length)) {
-                out.write(0xED);
-                out.write(0xA0);
-                out.write(0x80);
-                i += mark.length - 1;
-            } else {
-                out.write(json[i]);
-            }
-        }
-        return out.toByteArray();
     }
 
     private static byte[] fixture(String name) {

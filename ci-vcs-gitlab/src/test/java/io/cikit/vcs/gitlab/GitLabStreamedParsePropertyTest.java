@@ -1,6 +1,11 @@
 package io.cikit.vcs.gitlab;
 
 import static io.cikit.vcs.gitlab.GitLabFixtures.delivery;
+import static io.cikit.testkit.json.StreamedReadChecks.SURROGATE_MARK;
+import static io.cikit.testkit.json.StreamedReadChecks.duplicate;
+import static io.cikit.testkit.json.StreamedReadChecks.fullReadIsPlain;
+import static io.cikit.testkit.json.StreamedReadChecks.outcome;
+import static io.cikit.testkit.json.StreamedReadChecks.withSurrogates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +18,10 @@ import io.cikit.core.webhook.WebhookParser;
 import io.cikit.core.webhook.WebhookRequest;
 import io.cikit.testkit.WebhookArbitraries;
 import io.cikit.testkit.json.JsonMutations;
-import java.io.ByteArrayOutputStream;
+import io.cikit.testkit.json.StreamedReadChecks.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -37,7 +40,6 @@ import org.junit.jupiter.api.Test;
 class GitLabStreamedParsePropertyTest {
     private static final List<String> STREAMED = List.of("Push Hook", "Tag Push Hook", "Merge Request Hook");
     private static final List<String> HOT = List.of("push.json", "tag_push.json", "merge_request.json");
-    private static final String SURROGATE_MARK = "@@SURROGATE@@";
     // names the mappings read, so that inserted fields often land where they matter
     private static final List<String> MAPPED_NAMES = List.of("ref", "before", "after", "checkout_sha", "project_id",
             "user_name", "user_username", "user_email", "project", "repository", "total_commits_count", "commits", "id",
@@ -148,38 +150,6 @@ class GitLabStreamedParsePropertyTest {
         return streamed;
     }
 
-    private static boolean fullReadIsPlain(byte[] json, JsonLimits limits) {
-        // '{' then a non-zero byte: Jackson reads it as UTF-8, not UTF-16
-        return json.length <= limits.maxStringLength() && json.length > 1 && json[0] == '{' && json[1] != 0
-                && !containsSurrogateStart(json);
-    }
-
-    private static boolean containsSurrogateStart(byte[] json) {
-        for (int i = 0; i + 1 < json.length; i++) {
-            if (json[i] == (byte) 0xED && (json[i + 1] & 0xE0) == 0xA0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The parse result, or the failure's class and message: what a caller can observe. Jackson's message for a string
-     * over the length limit gives the length at which it noticed, which depends on the buffers it recycled: that number
-     * is left out.
-     */
-    private static Object outcome(Supplier<ParseResult> parse) {
-        try {
-            return parse.get();
-        } catch (RuntimeException e) {
-            return new Failure(e.getClass(), String.valueOf(e.getMessage())
-                    .replaceAll("String value length \\(\\d+\\)", "String value length (n)"));
-        }
-    }
-
-    private record Failure(Class<?> type, String message) {
-    }
-
     private static WebhookParser.Context context(JsonLimits limits) {
         return new WebhookParser.Context(limits, GitLabFixtures.RECEIVED, List.of());
     }
@@ -252,56 +222,4 @@ class GitLabStreamedParsePropertyTest {
                 });
     }
 
-    /**
-     * The document with {@code "name":value} added as the first (or last) field of the object opened at or after
-     * byte {@code at}: when the object has the name already, one of the two values is a duplicate.
-     */
-    private static byte[] duplicate(byte[] json, int at, String name, JsonNode value, boolean first) {
-        String text = new String(json, StandardCharsets.UTF_8);
-        List<Integer> opens = new ArrayList<>();
-        List<Integer> closes = new ArrayList<>();
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{') {
-                opens.add(i);
-            } else if (c == '}' && !text.substring(0, i).stripTrailing().endsWith("{")) {
-                closes.add(i);
-            }
-        }
-        String field = "\"" + name + "\":" + value;
-        if (first) {
-            int open = opens.get(at % opens.size());
-            boolean empty = text.substring(open + 1).stripLeading().startsWith("}");
-            return (text.substring(0, open + 1) + field + (empty ? "" : ",") + text.substring(open + 1))
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-        int close = closes.get(at % closes.size());
-        return (text.substring(0, close) + "," + field + text.substring(close)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Replaces each {@link #SURROGATE_MARK} by {@code ED A0 80}, a UTF-8-encoded surrogate (invalid UTF-8). */
-    private static byte[] withSurrogates(byte[] json) {
-        byte[] mark = SURROGATE_MARK.getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length);
-        for (int i = 0; i < json.length; i++) {
-            if (i + mark.length <= json.length && Arrays.equals(json, i, i + mark.length, mark, 0, mark.length)) {
-                out.write(0xED);
-                out.write(0xA0);
-                out.write(0x80);
-                i += mark.length - 1;
-            } else {
-                out.write(json[i]);
-            }
-        }
-        return out.toByteArray();
-    }
 }
