@@ -1,6 +1,8 @@
 package io.cikit.core.notify;
 
 import io.cikit.core.DeliveryException;
+import io.cikit.core.http.HttpTransport;
+import io.cikit.core.http.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,5 +48,18 @@ public final class HttpDeliveryFailures {
             return new DeliveryException(message, retryAfter.get());
         }
         return new DeliveryException(message, retryable(status));
+    }
+
+    /**
+     * The transport a channel sends with when the host gives none: one attempt per call, never waiting out a
+     * {@code Retry-After}, because the dispatcher owns retries, backoff and throttling.
+     */
+    public static HttpTransport singleAttemptTransport(Duration timeout, String userAgent) {
+        return HttpTransport.builder()
+                .connectTimeout(timeout)
+                .requestTimeout(timeout)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(1).maxRetryAfter(Duration.ZERO).build())
+                .userAgent(userAgent)
+                .build();
     }
 }

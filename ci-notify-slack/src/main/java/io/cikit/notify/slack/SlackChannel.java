@@ -5,7 +5,7 @@ import io.cikit.core.config.Secret;
 import io.cikit.core.http.HttpCall;
 import io.cikit.core.http.HttpReply;
 import io.cikit.core.http.HttpTransport;
-import io.cikit.core.http.RetryPolicy;
+import io.cikit.core.notify.HttpDeliveryFailures;
 import io.cikit.core.notify.Notification;
 import io.cikit.core.notify.NotificationChannel;
 import io.cikit.core.notify.RateLimit;
@@ -66,12 +66,7 @@ public final class SlackChannel implements NotificationChannel {
         this.channel = b.channel;
         this.api = b.api;
         this.timeout = b.timeout;
-        this.http = b.http != null ? b.http : HttpTransport.builder()
-                .connectTimeout(b.timeout)
-                .requestTimeout(b.timeout)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(1).maxRetryAfter(Duration.ZERO).build())
-                .userAgent("cikit-notify-slack")
-                .build();
+        this.http = b.http != null ? b.http : HttpDeliveryFailures.singleAttemptTransport(b.timeout, "cikit-notify-slack");
     }
 
     /** A builder: set either {@link Builder#webhook} or {@link Builder#token} with {@link Builder#channel}. */

@@ -4,7 +4,6 @@ import io.cikit.core.DeliveryException;
 import io.cikit.core.http.HttpCall;
 import io.cikit.core.http.HttpReply;
 import io.cikit.core.http.HttpTransport;
-import io.cikit.core.http.RetryPolicy;
 import io.cikit.core.notify.HttpDeliveryFailures;
 import io.cikit.core.notify.Notification;
 import io.cikit.core.notify.NotificationChannel;
@@ -42,12 +41,7 @@ public final class TeamsChannel implements NotificationChannel {
         this.webhook = Objects.requireNonNull(b.webhook);
         this.format = b.format;
         this.timeout = b.timeout;
-        this.http = b.http != null ? b.http : HttpTransport.builder()
-                .connectTimeout(b.timeout)
-                .requestTimeout(b.timeout)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(1).maxRetryAfter(Duration.ZERO).build())
-                .userAgent("cikit-notify-teams")
-                .build();
+        this.http = b.http != null ? b.http : HttpDeliveryFailures.singleAttemptTransport(b.timeout, "cikit-notify-teams");
     }
 
     /** A builder; {@link Builder#webhook} is required. */
