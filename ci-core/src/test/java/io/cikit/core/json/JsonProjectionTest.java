@@ -3,15 +3,19 @@ package io.cikit.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-class ProjectionTest {
+class JsonProjectionTest {
     private static final JsonProjection PERSON = JsonProjection.fields("login", "name");
     private static final JsonProjection EVENT = JsonProjection.fields("ref", "n")
             .with("sender", PERSON)
@@ -65,11 +69,11 @@ class ProjectionTest {
                 .as("number length").isEmpty();
         assertThat(EVENT.read("{\"abcdef\":1}".getBytes(StandardCharsets.UTF_8), new JsonLimits(10, 100, 3, 100)))
                 .as("name length").isEmpty();
-        assertThat(EVENT.read("{\"a\":\"xy\"}".getBytes(StandardCharsets.UTF_8), new JsonLimits(10, 5, 100, 100)))
-                .as("a document longer than the string limit, whose skipped strings Jackson would not measure").isEmpty();
+        assertThat(EVENT.read("{\"a\":\"xyzuvw\"}".getBytes(StandardCharsets.UTF_8), new JsonLimits(10, 5, 100, 100)))
+                .as("a skipped string over the string limit").isEmpty();
+        assertThat(EVENT.read("{\"a\":\"xyzuv\"}".getBytes(StandardCharsets.UTF_8), new JsonLimits(10, 5, 100, 100)))
+                .as("a skipped string at the string limit").isPresent();
         assertThat(EVENT.read("{\"ref\":\"a\"}".getBytes(StandardCharsets.UTF_16LE), limits)).as("UTF-16").isEmpty();
-        assertThat(EVENT.read(new byte[] {'{', '"', 'x', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
-                limits)).as("an encoded surrogate in a skipped string").isEmpty();
     }
 
     @Test
@@ -80,24 +84,103 @@ class ProjectionTest {
                 tree -> assertThat(tree.get("ref").asText()).isEqualTo("caf\u00e9 \uD83D\uDE80"));
     }
 
-    @Property(tries = 500)
-    void theSurrogateScanFindsExactlyWhatAByteByByteScanFinds(@ForAll("bytes") byte[] bytes) {
-        boolean expected = false;
-        for (int i = 0; i + 1 < bytes.length; i++) {
-            expected |= bytes[i] == (byte) 0xED && (bytes[i + 1] & 0xE0) == 0xA0;
+    @Test
+    void declinesWhatIsNotWellFormedUtf8AndReadsWhatIs() {
+        int[][] bad = {{0xC0, 0x80}, {0xC1, 0xBF}, {0xE0, 0x80, 0x80}, {0xE0, 0x9F, 0xBF}, {0xED, 0xA0, 0x80},
+            {0xED, 0xBF, 0xBF}, {0xF0, 0x80, 0x80, 0x80}, {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0x80},
+            {0xBF}, {0xC3}, {0xE2, 0x82}, {0xF0, 0x9F, 0x98}, {0xC3, 0x41}, {0xFF}, {0xFE}};
+        for (int[] sequence : bad) {
+            for (String field : new String[] {"ref", "skipped"}) {
+                assertThat(EVENT.read(withBytesInString(field, sequence), JsonLimits.DEFAULT))
+                        .as("%s in %s", Arrays.toString(sequence), field).isEmpty();
+            }
         }
+        int[][] good = {{0xC2, 0x80}, {0xDF, 0xBF}, {0xE0, 0xA0, 0x80}, {0xED, 0x9F, 0xBF}, {0xEE, 0x80, 0x80},
+            {0xEF, 0xBF, 0xBF}, {0xF0, 0x90, 0x80, 0x80}, {0xF4, 0x8F, 0xBF, 0xBF}};
+        for (int[] sequence : good) {
+            byte[] body = withBytesInString("ref", sequence);
+            assertThat(EVENT.read(body, JsonLimits.DEFAULT)).as(Arrays.toString(sequence))
+                    .contains((ObjectNode) Json.read(body));
+        }
+    }
 
-        assertThat(JsonProjection.hasEncodedSurrogate(bytes)).isEqualTo(expected);
+    @Test
+    void decodesEscapesInKeptStringsAndNamesAsJacksonDoes() {
+        JsonNode projected = read("{\"r\\u0065f\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\uD83D\\ude80\\uDC00\",\"x\\\"\":[1]}");
+
+        assertThat(projected.get("ref").asText()).isEqualTo("a\"b\\c/d\b\f\n\r\t\u00e9\uD83D\uDE80\uDC00");
+        assertThat(projected.size()).isEqualTo(1);
+    }
+
+    @Test
+    void makesTheNumberNodesAFullReadMakes() {
+        String body = "{\"added\":[0,-0,2147483647,2147483648,-2147483648,-2147483649,9223372036854775807,"
+                + "9223372036854775808,-9223372036854775808,-9223372036854775809,123456789012345678901234567890,"
+                + "1.5,-0.0,1e3,1E+3,2.5e-3,1e400,0.1]}";
+
+        JsonNode projected = read(body);
+
+        assertThat(projected).isEqualTo(EVENT.applyTo(Json.read(body.getBytes(StandardCharsets.UTF_8))));
+        assertThat(projected.get("added").get(1).isInt()).isTrue();
+        assertThat(projected.get("added").get(3).isLong()).isTrue();
+        assertThat(projected.get("added").get(7).isBigInteger()).isTrue();
+        assertThat(projected.get("added").get(8).isLong()).isTrue();
+        assertThat(projected.get("added").get(12).isDouble()).isTrue();
+    }
+
+    @Test
+    void skipsDeepDocumentsWithinTheLimitAndDeclinesPastIt() {
+        String deep = "[".repeat(60) + "]".repeat(60);
+        JsonLimits limits = new JsonLimits(70, 100, 100, 100);
+
+        assertThat(EVENT.read(("{\"x\":" + deep + ",\"ref\":\"a\"}").getBytes(StandardCharsets.UTF_8), limits))
+                .hasValueSatisfying(tree -> assertThat(tree.get("ref").asText()).isEqualTo("a"));
+        assertThat(EVENT.read(("{\"x\":[" + deep + "],\"ref\":\"a\"}").getBytes(StandardCharsets.UTF_8),
+                new JsonLimits(61, 100, 100, 100))).as("depth 62 over a limit of 61").isEmpty();
+    }
+
+    @Property(tries = 400)
+    void aWellFormedDocumentIsReadAndGivesWhatTheFullReadKeeps(@ForAll("seeds") long seed) {
+        byte[] body = new RandomJson(seed).document();
+
+        assertThat(EVENT.read(body, JsonLimits.DEFAULT)).as(new String(body, StandardCharsets.UTF_8))
+                .contains((ObjectNode) EVENT.applyTo(Json.read(body)));
+    }
+
+    /** The one property that makes the reader safe: whatever it answers, a full read agrees. */
+    @Property(tries = 2000)
+    void whateverIsReadAFullReadAcceptsAndAgreesWith(@ForAll("seeds") long seed, @ForAll("limits") JsonLimits limits) {
+        RandomJson random = new RandomJson(seed);
+        byte[] body = random.mutate(random.document());
+
+        var projected = EVENT.read(body, limits);
+
+        if (projected.isPresent()) {
+            JsonNode full = Json.read(body, limits);
+            assertThat(projected.get()).as(new String(body, StandardCharsets.UTF_8)).isEqualTo(EVENT.applyTo(full));
+        }
     }
 
     @Provide
-    Arbitrary<byte[]> bytes() {
-        // mostly ASCII with the odd high byte, lengths around the 32-byte blocks
-        Arbitrary<Byte> one = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(20, Arbitraries.bytes().between((byte) 0x20, (byte) 0x7e)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of((byte) 0xED, (byte) 0xA0, (byte) 0xBF, (byte) 0x9F, (byte) 0xC0)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
-        return one.array(byte[].class).ofMaxSize(130);
+    Arbitrary<Long> seeds() {
+        return Arbitraries.longs();
+    }
+
+    @Provide
+    Arbitrary<JsonLimits> limits() {
+        return Arbitraries.oneOf(Arbitraries.just(JsonLimits.DEFAULT), Combinators.combine(
+                Arbitraries.integers().between(1, 8), Arbitraries.integers().between(1, 40),
+                Arbitraries.integers().between(1, 10), Arbitraries.integers().between(1, 6)).as(JsonLimits::new));
+    }
+
+    private static byte[] withBytesInString(String field, int[] sequence) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("{\"" + field + "\":\"a").getBytes(StandardCharsets.UTF_8));
+        for (int b : sequence) {
+            out.write(b);
+        }
+        out.writeBytes("z\",\"n\":1}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     private static JsonNode read(String json) {
