@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonProjectionTest {
     private static final JsonProjection PERSON = JsonProjection.fields("login", "name");
-    private static final JsonProjection EVENT = JsonProjection.fields("ref", "n")
+    private static final JsonProjection EVENT = JsonProjection.fields("ref", "n", "head_commit_sha", "compare_url")
             .with("sender", PERSON)
             .with("labels", JsonProjection.elements(JsonProjection.fields("name")))
             .with("added", JsonProjection.elements(JsonProjection.SCALAR));
@@ -110,6 +110,14 @@ class JsonProjectionTest {
 
         assertThat(projected.get("ref").asText()).isEqualTo("a\"b\\c/d\b\f\n\r\t\u00e9\uD83D\uDE80\uDC00");
         assertThat(projected.size()).isEqualTo(1);
+    }
+
+    @Test
+    void findsNamesLongerThanAWordAndNotTheirNearMisses() {
+        JsonNode projected = read("{\"head_commit_shb\":1,\"head_commit_sh\":2,\"head_commit_sha\":3,\"compare_urL\":4,"
+                + "\"compare_url\":5,\"head_commit_sha_\":6}");
+
+        assertThat(projected).isEqualTo(Json.read("{\"head_commit_sha\":3,\"compare_url\":5}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.Random;
  */
 final class RandomJson {
     private static final String[] NAMES = {"ref", "n", "sender", "login", "name", "labels", "added", "id", "x", "",
-        "r\\u0065f", "caf\u00e9", "\uD83D\uDE80", "a\\\"b"};
+        "r\\u0065f", "caf\u00e9", "\uD83D\uDE80", "a\\\"b", "head_commit_sha", "head_commit_shb", "head_commit_sh", "compare_url",
+        "compare_urL", "head_commit_sh\\u0061"};
     private static final String[] TEXTS = {"", "main", "refs/heads/main", "caf\u00e9", "\u5f20\u4e09", "\uD83D\uDE80 ok",
         "a\\\"b", "tab\\there", "\\u00e9\\uD83D\\uDE80", "\\uDC00", "\\/\\\\\\b\\f\\n\\r",
         "https://api.github.com/repos/octo/hello/compare/{base}...{head}", "\u007f", "twelve bytes"};
