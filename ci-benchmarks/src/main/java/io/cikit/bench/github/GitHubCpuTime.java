@@ -33,6 +33,7 @@ public final class GitHubCpuTime {
             paths.put("floor", state::floor);
             paths.put("hub4j", state::hub4j);
             paths.put("tokens", state::tokens);
+            paths.put("scan", state::scan);
             paths.put("hmac", state::hmac);
             // warm every path first, then measure them in turns so load changes hit all alike
             for (Supplier<Object> path : paths.values()) {
@@ -50,8 +51,8 @@ public final class GitHubCpuTime {
             perSecond.put(event, medians);
         }
         List<String> names = List.copyOf(perSecond.values().iterator().next().keySet());
-        System.out.println("deliveries per CPU-second (median of 5 rounds); tokens = hmac + Jackson token pass, hmac = "
-                + "verification alone");
+        System.out.println("deliveries per CPU-second (median of 5 rounds); tokens = hmac + Jackson token pass, scan = hmac "
+                + "+ cikit's scanner keeping nothing, hmac = verification alone");
         System.out.printf(Locale.ROOT, "%-14s", "event");
         names.forEach(name -> System.out.printf(Locale.ROOT, " %10s", name));
         System.out.println();
@@ -71,9 +72,9 @@ public final class GitHubCpuTime {
         // costing over half of hub4j's time puts 2x out of reach for any verified path
         perSecond.forEach((event, m) -> System.out.printf(Locale.ROOT,
                 "%-14s cikit time / floor time %.2f, cikit rate / hub4j rate %.2f, hmac time / hub4j time %.2f, "
-                        + "tokens rate / hub4j rate %.2f%n",
+                        + "tokens rate / hub4j rate %.2f, scan rate / hub4j rate %.2f%n",
                 event, m.get("floor") / m.get("cikit"), m.get("cikit") / m.get("hub4j"), m.get("hub4j") / m.get("hmac"),
-                m.get("tokens") / m.get("hub4j")));
+                m.get("tokens") / m.get("hub4j"), m.get("scan") / m.get("hub4j")));
     }
 
     /** Operations per CPU-second of the calling thread over about {@code cpuNanos}. */
