@@ -16,22 +16,27 @@ import org.junit.jupiter.api.Test;
 
 /** The status contract and its table catch parsers that misread a word: each broken parser fails on one pair. */
 class BuildStatusContractSelfTest {
-    private static final BuildStatusTable TABLE = ExampleStatusPayloadParser.TABLE;
+    private static final BuildStatusTable TABLE = ExampleBuildPayloadParser.TABLE;
 
     private static BuildStatusContract contract(Function<byte[], BuildInfo> parse) {
-        return new BuildStatusContract(ExampleStatusPayloadParser.SYSTEM, List.of(ExampleStatusPayloadParser.SAMPLE),
+        return new BuildStatusContract(ExampleBuildPayloadParser.SYSTEM, List.of(ExampleBuildPayloadParser.PHASED),
                 parse, TABLE) {
         };
     }
 
+    /** The contract over a parser that reports this status and raw word whatever it is given. */
+    private static BuildStatusContract alwaysReporting(BuildStatus status, String raw) {
+        return contract(body -> BuildInfo.builder("b-1", ExampleBuildPayloadParser.SYSTEM).status(status, raw).build());
+    }
+
     @Test
     void theTableLetANonBlankOutcomeDecideElseTheProgressWord() {
-        assertThat(TABLE.expected("running", " OK ")).isEqualTo(BuildStatus.SUCCESS);
-        assertThat(TABLE.expected("running", "maybe")).isEqualTo(BuildStatus.UNKNOWN);
-        assertThat(TABLE.expected(" Running", "  ")).isEqualTo(BuildStatus.IN_PROGRESS);
+        assertThat(TABLE.expected("queued", " OK ")).isEqualTo(BuildStatus.SUCCESS);
+        assertThat(TABLE.expected("queued", "maybe")).isEqualTo(BuildStatus.UNKNOWN);
+        assertThat(TABLE.expected(" Queued", "  ")).isEqualTo(BuildStatus.PENDING);
         assertThat(TABLE.expected("done", "")).isEqualTo(BuildStatus.UNKNOWN);
         assertThat(TABLE.mapsOutcome("FAILED ")).isTrue();
-        assertThat(TABLE.mapsOutcome("running")).isFalse();
+        assertThat(TABLE.mapsOutcome("queued")).isFalse();
     }
 
     @Test
@@ -39,9 +44,9 @@ class BuildStatusContractSelfTest {
         byte[] payload = TABLE.payload("queued", "");
 
         assertThat(Json.text(Json.read(payload), "build", "phase")).contains("queued");
-        assertThat(Json.text(Json.read(payload), "build", "result")).contains("");
+        assertThat(Json.text(Json.read(payload), "build", "status")).contains("");
         assertThat(Json.text(Json.read(payload), "build", "id")).contains("b-1");
-        assertThat(Json.text(Json.read(ExampleStatusPayloadParser.SAMPLE), "build", "phase")).contains("done");
+        assertThat(Json.text(Json.read(ExampleBuildPayloadParser.PHASED), "build", "phase")).contains("done");
     }
 
     @Test
@@ -49,15 +54,17 @@ class BuildStatusContractSelfTest {
         Arbitrary<String> words = TABLE.words();
 
         assertThat(words.exhaustive()).isEmpty();
-        assertThat(words.sampleStream().limit(5_000).toList()).contains("ok", "OK", "Failed", " running ", "done", "",
-                " ", "null");
+        assertThat(words.sampleStream().limit(5_000).toList())
+                .contains("ok", "OK", "Failed", " running ", "QUEUED", "done", "", " ", "null");
     }
 
     @Test
     void aParserThatFollowsTheTablePasses() {
-        BuildStatusContract good = contract(new ExampleStatusPayloadParser()::parse);
+        BuildStatusContract good = contract(new ExampleBuildPayloadParser()::parse);
 
-        for (String[] pair : new String[][] {{"queued", ""}, {"running", " "}, {"done", "OK"}, {"x", "failed "}, {"", ""}}) {
+        String[][] pairs = {{"queued", ""}, {"Queued ", " "}, {"done", "OK"}, {"x", "failed "}, {"", ""},
+            {"queued", "running"}};
+        for (String[] pair : pairs) {
             assertThatCode(() -> good.statusMappingIsTotalAndFollowsTheTable(pair[0], pair[1])).doesNotThrowAnyException();
         }
     }
@@ -65,21 +72,20 @@ class BuildStatusContractSelfTest {
     @Test
     void aParserThatIgnoresTheProgressWordFails() {
         BuildStatusContract outcomeOnly = contract(body -> {
-            BuildInfo parsed = new ExampleStatusPayloadParser().parse(body);
-            boolean noOutcome = Json.text(Json.read(body), "build", "result").orElse("").isBlank();
+            BuildInfo parsed = new ExampleBuildPayloadParser().parse(body);
+            boolean noOutcome = Json.text(Json.read(body), "build", "status").orElse("").isBlank();
             return noOutcome ? BuildInfo.builder(parsed.buildId(), parsed.system()).status(BuildStatus.UNKNOWN, "").build()
                     : parsed;
         });
 
-        assertThatCode(() -> outcomeOnly.statusMappingIsTotalAndFollowsTheTable("running", "ok")).doesNotThrowAnyException();
-        assertThatThrownBy(() -> outcomeOnly.statusMappingIsTotalAndFollowsTheTable("running", ""))
+        assertThatCode(() -> outcomeOnly.statusMappingIsTotalAndFollowsTheTable("queued", "ok")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> outcomeOnly.statusMappingIsTotalAndFollowsTheTable("queued", ""))
                 .isInstanceOf(AssertionError.class);
     }
 
     @Test
     void aParserThatMisreadsAnOutcomeFails() {
-        BuildStatusContract optimist = contract(body -> BuildInfo.builder("b-1", ExampleStatusPayloadParser.SYSTEM)
-                .status(BuildStatus.SUCCESS, "failed").build());
+        BuildStatusContract optimist = alwaysReporting(BuildStatus.SUCCESS, "failed");
 
         assertThatThrownBy(() -> optimist.statusMappingIsTotalAndFollowsTheTable("done", "failed"))
                 .isInstanceOf(AssertionError.class);
@@ -87,10 +93,9 @@ class BuildStatusContractSelfTest {
 
     @Test
     void anUnknownBuildCarryingAMappedOutcomeFailsOnMutatedSamples() {
-        BuildStatusContract lost = contract(body -> BuildInfo.builder("b-1", ExampleStatusPayloadParser.SYSTEM)
-                .status(BuildStatus.UNKNOWN, " Ok").build());
+        BuildStatusContract lost = alwaysReporting(BuildStatus.UNKNOWN, " Ok");
 
-        assertThatThrownBy(() -> lost.structurallyMutatedSamplesParseOrAreMalformed(ExampleStatusPayloadParser.SAMPLE))
+        assertThatThrownBy(() -> lost.structurallyMutatedSamplesParseOrAreMalformed(ExampleBuildPayloadParser.PHASED))
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -98,9 +103,9 @@ class BuildStatusContractSelfTest {
     void aTableWithoutOutcomesOrWithoutTheObjectIsRefused() {
         byte[] sample = "{\"build\":{\"id\":\"b\"}}".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> BuildStatusTable.builder(sample, "build", "phase", "result").build())
+        assertThatThrownBy(() -> BuildStatusTable.builder(sample, "build", "phase", "status").build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BuildStatusTable.builder(sample, "run", "phase", "result")
+        assertThatThrownBy(() -> BuildStatusTable.builder(sample, "run", "phase", "status")
                 .outcomes(Map.of("ok", BuildStatus.SUCCESS)).build()).isInstanceOf(IllegalArgumentException.class);
     }
 }
