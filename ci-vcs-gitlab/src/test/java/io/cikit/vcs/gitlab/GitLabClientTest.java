@@ -65,7 +65,7 @@ class GitLabClientTest {
     }
 
     private static GitLabClient client(GitLabAuth auth) {
-        return GitLabClient.builder().baseUrl(base()).auth(auth).transport(fastTransport()).build();
+        return GitLabStub.client(auth);
     }
 
     // ---- commit statuses

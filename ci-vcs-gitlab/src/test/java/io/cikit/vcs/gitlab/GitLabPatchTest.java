@@ -7,8 +7,6 @@ import static io.cikit.vcs.gitlab.GitLabStub.GITLAB;
 import static io.cikit.vcs.gitlab.GitLabStub.HOSTS;
 import static io.cikit.vcs.gitlab.GitLabStub.PROJECT;
 import static io.cikit.vcs.gitlab.GitLabStub.PROJECT_PATH;
-import static io.cikit.vcs.gitlab.GitLabStub.base;
-import static io.cikit.vcs.gitlab.GitLabStub.fastTransport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -49,17 +47,13 @@ class GitLabPatchTest {
     private static final Repository REPO = Repository.named(PROJECT);
     private static final String COMPARE = PROJECT_PATH + "/repository/compare";
 
-    @TempDir
-    Path dir;
-
     @BeforeEach
     void reset() {
         HOSTS.reset();
     }
 
     private static GitLabClient client() {
-        return GitLabClient.builder().baseUrl(base()).auth(GitLabAuth.privateToken(Secret.of("glpat-patch")))
-                .transport(fastTransport()).build();
+        return GitLabStub.client(GitLabAuth.privateToken(Secret.of("glpat-patch")));
     }
 
     private static byte[] fixture(String name) throws IOException {
@@ -280,7 +274,7 @@ class GitLabPatchTest {
     }
 
     @Test
-    void thePatchOfARealCommitAppliesToItsParentAndGivesItsTree() throws Exception {
+    void thePatchOfARealCommitAppliesToItsParentAndGivesItsTree(@TempDir Path dir) throws Exception {
         Path work = dir.resolve("linux");
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
             write(work, "drivers/net/phy.c", numbered(1, 40, "", 0));

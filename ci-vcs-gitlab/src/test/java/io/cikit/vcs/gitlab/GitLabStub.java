@@ -29,6 +29,11 @@ final class GitLabStub {
         return HOSTS.apiUrl("");
     }
 
+    /** A client of the stand-in GitLab with these credentials and {@link #fastTransport}. */
+    static GitLabClient client(GitLabAuth auth) {
+        return GitLabClient.builder().baseUrl(base()).auth(auth).transport(fastTransport()).build();
+    }
+
     /** A transport with millisecond backoffs that follows redirects to the storage host. */
     static HttpTransport fastTransport() {
         return HttpTransport.builder()
