@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "github", description = "Set commit statuses, post comments and check runs on GitHub.",
         subcommands = {GitHubCommand.Status.class, GitHubCommand.Comment.class, GitHubCommand.Check.class})
 final class GitHubCommand {
-    /** Options every subcommand takes, besides {@link JsonOutput}. */
+    /** The options every subcommand takes, on {@link VcsConnection}. */
     static final class Connection extends VcsConnection {
         @Option(names = "--repo", required = true, paramLabel = "OWNER/NAME", description = "The repository.")
         String repo;
@@ -48,6 +48,19 @@ final class GitHubCommand {
             super("github");
         }
 
+        /** What a refusal adds to the JSON error: GitHub's HTTP status, and when a rate limit ends. */
+        @Override
+        Map<String, Object> refusal(DeliveryException e) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (e instanceof GitHubApiException api) {
+                out.put("status", api.status());
+            }
+            if (e instanceof GitHubRateLimitException limited) {
+                out.put("retryAt", limited.retryAt().map(Object::toString).orElse(null));
+            }
+            return out;
+        }
+
         Repository repository(CommandLine cl) {
             String r = repo.strip();
             if (!r.matches("[^/\\s]+/[^/\\s]+")) {
@@ -56,8 +69,8 @@ final class GitHubCommand {
             return Repository.named(r);
         }
 
-        GitHubClient client(CommandLine cl) {
-            ProviderConfig github = config(cl, token, "api-url", apiUrl == null ? null : apiUrl.toString());
+        GitHubClient client() {
+            ProviderConfig github = config(token, "api-url", apiUrl == null ? null : apiUrl.toString());
             // a token given here also beats GitHub App keys from the environment
             ProviderConfig view = token == null ? github : new ProviderConfig() {
                 @Override
@@ -70,33 +83,15 @@ final class GitHubCommand {
                     return github.keyName(key);
                 }
             };
-            return usable(cl, () -> GitHubClient.fromConfig(view, transport()));
+            return usable(() -> GitHubClient.fromConfig(view, transport()));
         }
-    }
-
-    /** What a refusal adds to the JSON error: GitHub's HTTP status, and when a rate limit ends. */
-    static Map<String, Object> refusal(DeliveryException e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (e instanceof GitHubApiException api) {
-            out.put("status", api.status());
-        }
-        if (e instanceof GitHubRateLimitException limited) {
-            out.put("retryAt", limited.retryAt().map(Object::toString).orElse(null));
-        }
-        return out;
     }
 
     /** {@code cikit github status}. */
     @Command(name = "status", description = "Set a commit status.")
     static final class Status implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Mixin
         Connection connection;
-
-        @Mixin
-        JsonOutput output;
 
         @Option(names = "--sha", required = true, description = "The commit.")
         String sha;
@@ -115,16 +110,16 @@ final class GitHubCommand {
 
         @Override
         public Integer call() {
-            CommandLine cl = spec.commandLine();
+            CommandLine cl = connection.commandLine();
             StatusState parsed = parseState(cl);
             if (context.isBlank()) {
                 throw new CommandLine.ParameterException(cl, "--context must not be blank");
             }
             Repository repo = connection.repository(cl);
-            GitHubClient client = connection.client(cl);
+            GitHubClient client = connection.client();
             CommitStatus status = new CommitStatus(parsed, context, Optional.ofNullable(description),
                     Optional.ofNullable(targetUrl));
-            return output.deliver(cl, () -> {
+            return connection.deliver(() -> {
                 client.setStatus(repo, sha, status);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("repo", repo.fullName());
@@ -134,7 +129,7 @@ final class GitHubCommand {
                 out.put("description", description);
                 out.put("targetUrl", targetUrl == null ? null : targetUrl.toString());
                 return out;
-            }, GitHubCommand::refusal);
+            });
         }
 
         private StatusState parseState(CommandLine cl) {
@@ -149,14 +144,8 @@ final class GitHubCommand {
     /** {@code cikit github comment}. */
     @Command(name = "comment", description = "Post a comment on an issue or pull request; --sticky updates ours in place.")
     static final class Comment implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Mixin
         Connection connection;
-
-        @Mixin
-        JsonOutput output;
 
         @Option(names = "--number", required = true, description = "The issue or pull request number.")
         long number;
@@ -169,7 +158,7 @@ final class GitHubCommand {
 
         @Override
         public Integer call() {
-            CommandLine cl = spec.commandLine();
+            CommandLine cl = connection.commandLine();
             if (number < 1) {
                 throw new CommandLine.ParameterException(cl, "--number must be at least 1");
             }
@@ -178,8 +167,8 @@ final class GitHubCommand {
             }
             String text = body.text();
             Repository repo = connection.repository(cl);
-            GitHubClient client = connection.client(cl);
-            return output.deliver(cl, () -> {
+            GitHubClient client = connection.client();
+            return connection.deliver(() -> {
                 CommentRef ref = sticky == null ? client.createComment(repo, number, text)
                         : client.upsertComment(repo, number, sticky, text);
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -190,21 +179,15 @@ final class GitHubCommand {
                 out.put("created", ref.created());
                 out.put("sticky", sticky);
                 return out;
-            }, GitHubCommand::refusal);
+            });
         }
     }
 
     /** {@code cikit github check}. */
     @Command(name = "check", description = "Create a completed check run (needs a GitHub App installation token).")
     static final class Check implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Mixin
         Connection connection;
-
-        @Mixin
-        JsonOutput output;
 
         @Option(names = "--sha", required = true, description = "The commit.")
         String sha;
@@ -224,7 +207,7 @@ final class GitHubCommand {
 
         @Override
         public Integer call() {
-            CommandLine cl = spec.commandLine();
+            CommandLine cl = connection.commandLine();
             CheckConclusion parsed = CheckConclusion.fromWire(conclusion).orElseThrow(() -> new CommandLine.ParameterException(cl,
                     "--conclusion must be success, failure, neutral, cancelled, skipped, timed_out or action_required: "
                             + conclusion));
@@ -232,7 +215,7 @@ final class GitHubCommand {
                 throw new CommandLine.ParameterException(cl, "--name and --sha must not be blank");
             }
             Repository repo = connection.repository(cl);
-            GitHubClient client = connection.client(cl);
+            GitHubClient client = connection.client();
             CheckRun.Builder run = CheckRun.builder(name, sha).conclusion(parsed);
             if (summary != null) {
                 run.summary(summary);
@@ -240,7 +223,7 @@ final class GitHubCommand {
             if (detailsUrl != null) {
                 run.detailsUrl(detailsUrl);
             }
-            return output.deliver(cl, () -> {
+            return connection.deliver(() -> {
                 CheckRunRef ref = client.createCheckRun(repo, run.build());
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("repo", repo.fullName());
@@ -250,7 +233,7 @@ final class GitHubCommand {
                 out.put("name", name);
                 out.put("conclusion", parsed.wireName());
                 return out;
-            }, GitHubCommand::refusal);
+            });
         }
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         subcommands = {GitLabCommand.Status.class, GitLabCommand.Comment.class})
 final class GitLabCommand {
 
-    /** Options every GitLab subcommand shares, besides {@link JsonOutput}. */
+    /** The options every GitLab subcommand takes, on {@link VcsConnection}. */
     static final class Connection extends VcsConnection {
         @Option(names = "--token", description = "Token, or @file; default GITLAB_TOKEN / CIKIT_GITLAB_TOKEN.")
         String token;
@@ -45,31 +45,26 @@ final class GitLabCommand {
             super("gitlab");
         }
 
-        GitLabClient client(CommandLine cl) {
-            ProviderConfig gitlab = config(cl, token, "base-url", url, "token-type", tokenType);
+        /** What a refusal adds to the JSON error: GitLab's HTTP status, when it answered. */
+        @Override
+        Map<String, Object> refusal(DeliveryException e) {
+            return e instanceof HttpStatusException refused ? Map.of("status", refused.status()) : Map.of();
+        }
+
+        GitLabClient client() {
+            ProviderConfig gitlab = config(token, "base-url", url, "token-type", tokenType);
             if (gitlab.get("token").isEmpty()) {
                 throw new UnreadableInputException("no GitLab token: pass --token or set GITLAB_TOKEN");
             }
-            return usable(cl, () -> GitLabClient.fromConfig(gitlab, transport()));
+            return usable(() -> GitLabClient.fromConfig(gitlab, transport()));
         }
-    }
-
-    /** What a refusal adds to the JSON error: GitLab's HTTP status, when it answered. */
-    static Map<String, Object> refusal(DeliveryException e) {
-        return e instanceof HttpStatusException refused ? Map.of("status", refused.status()) : Map.of();
     }
 
     /** {@code cikit gitlab status --project P --sha S --state success --name C [--description D] [--target-url U]}. */
     @Command(name = "status", description = "Set a commit status.")
     static final class Status implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Mixin
         Connection connection;
-
-        @Mixin
-        JsonOutput output;
 
         @Option(names = "--sha", required = true)
         String sha;
@@ -88,7 +83,7 @@ final class GitLabCommand {
 
         @Override
         public Integer call() {
-            CommandLine cl = spec.commandLine();
+            CommandLine cl = connection.commandLine();
             GitLabCommitState parsed = Arrays.stream(GitLabCommitState.values())
                     .filter(s -> s.name().equalsIgnoreCase(state)).findFirst()
                     .orElseThrow(() -> new CommandLine.ParameterException(cl,
@@ -96,29 +91,23 @@ final class GitLabCommand {
             GitLabCommitStatus.Builder status = GitLabCommitStatus.builder(parsed, name);
             Optional.ofNullable(description).ifPresent(status::description);
             Optional.ofNullable(targetUrl).ifPresent(status::targetUrl);
-            GitLabClient client = connection.client(cl);
-            return output.deliver(cl, () -> {
+            GitLabClient client = connection.client();
+            return connection.deliver(() -> {
                 boolean changed = client.setCommitStatus(connection.project, sha, status.build());
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("ok", true);
                 out.put("changed", changed);
                 out.put("state", parsed.name().toLowerCase(Locale.ROOT));
                 return out;
-            }, GitLabCommand::refusal);
+            });
         }
     }
 
     /** {@code cikit gitlab comment --project P --mr IID (--body B | --body-file F) [--sticky KEY]}. */
     @Command(name = "comment", description = "Add a merge request note, or update the sticky one with --sticky.")
     static final class Comment implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Mixin
         Connection connection;
-
-        @Mixin
-        JsonOutput output;
 
         @Option(names = {"--mr", "--number"}, required = true, description = "The merge request iid.")
         long iid;
@@ -131,17 +120,17 @@ final class GitLabCommand {
 
         @Override
         public Integer call() {
-            CommandLine cl = spec.commandLine();
+            CommandLine cl = connection.commandLine();
             String text = body.text();
-            GitLabClient client = connection.client(cl);
-            return output.deliver(cl, () -> {
+            GitLabClient client = connection.client();
+            return connection.deliver(() -> {
                 GitLabNote note = sticky != null ? client.upsertStickyNote(connection.project, iid, sticky, text)
                         : client.createMergeRequestNote(connection.project, iid, text);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("ok", true);
                 out.put("noteId", note.id());
                 return out;
-            }, GitLabCommand::refusal);
+            });
         }
     }
 }
