@@ -1,7 +1,7 @@
 package io.cikit.build.actions;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -11,11 +11,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.cikit.build.actions.ActionsStub.BLOBS;
+import static io.cikit.build.actions.ActionsStub.GITHUB;
+import static io.cikit.build.actions.ActionsStub.HOSTS;
+import static io.cikit.build.actions.ActionsStub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.cikit.core.artifact.ArtifactFetcher;
 import io.cikit.core.artifact.ArtifactFetcherProvider;
 import io.cikit.core.artifact.FetchedArtifact;
@@ -32,53 +34,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code actions} trigger and fetcher as a host finds them: through ServiceLoader, made from {@code cikit.github.*}.
- * WireMock {@code github} is addressed as {@code localhost}, {@code blobs} as {@code 127.0.0.1}: two hosts.
+ * WireMock {@code GITHUB} is addressed as {@code localhost}, {@code BLOBS} as {@code 127.0.0.1} ({@link ActionsStub}): two hosts.
  */
 class ActionsClientProviderTest {
     private static final String TOKEN = "ghs_providertoken0123456789";
 
-    private static WireMockServer github;
-    private static WireMockServer blobs;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        github = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        blobs = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        github.start();
-        blobs.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        github.stop();
-        blobs.stop();
-    }
-
     @BeforeEach
     void reset() {
-        github.resetAll();
-        blobs.resetAll();
-    }
-
-    private static String api() {
-        return "http://localhost:" + github.port() + "/api/v3/";
+        HOSTS.reset();
     }
 
     private static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("GITHUB_TOKEN", TOKEN);
-        env.put("CIKIT_GITHUB_API_URL", api());
+        env.put("CIKIT_GITHUB_API_URL", api() + "/");
         env.put("CIKIT_GITHUB_REPOSITORY", "lab/linux");
         env.put("CIKIT_GITHUB_ARTIFACT_HOSTS", "127.0.0.1");
         return env;
@@ -100,25 +78,25 @@ class ActionsClientProviderTest {
 
     @Test
     void aBareWorkflowIsDispatchedInTheConfiguredRepositoryWithTheGitHubToken() {
-        github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
+        GITHUB.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
                 .willReturn(status(204)));
 
         TriggeredBuild queued = systems(env()).trigger("actions").trigger("build.yml@main", Map.of("defconfig", "arm64"));
 
         assertThat(queued.job()).isEqualTo("lab/linux/build.yml@main");
-        github.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
+        GITHUB.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withRequestBody(equalToJson("{\"ref\":\"main\",\"inputs\":{\"defconfig\":\"arm64\"}}", true, true)));
     }
 
     @Test
     void aFetcherFromConfigListsAndFetchesThroughTheStorageRedirectWithoutTheToken() {
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/77/artifacts")).willReturn(okJson(
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/77/artifacts")).willReturn(okJson(
                 "{\"total_count\":1,\"artifacts\":[{\"id\":5,\"name\":\"kernel\",\"size_in_bytes\":3,\"expired\":false,"
-                        + "\"archive_download_url\":\"" + api() + "repos/lab/linux/actions/artifacts/5/zip\"}]}")));
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip")).willReturn(aResponse()
-                .withStatus(302).withHeader("Location", "http://127.0.0.1:" + blobs.port() + "/blob/5")));
-        blobs.stubFor(get(urlPathEqualTo("/blob/5")).willReturn(aResponse().withStatus(200).withBody("PK!")));
+                        + "\"archive_download_url\":\"" + api() + "/repos/lab/linux/actions/artifacts/5/zip\"}]}")));
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip")).willReturn(aResponse()
+                .withStatus(302).withHeader("Location", HOSTS.storageUrl("/blob/5"))));
+        BLOBS.stubFor(get(urlPathEqualTo("/blob/5")).willReturn(aResponse().withStatus(200).withBody("PK!")));
         // a payload without a repository gives an id without the owner/name prefix
         BuildInfo run = BuildInfo.builder("actions/runs/77/attempts/1", "actions").build();
         ArtifactFetcher fetcher = systems(env()).fetcher("actions");
@@ -128,9 +106,9 @@ class ActionsClientProviderTest {
 
         assertThat(listed).extracting(BuildArtifact::name).containsExactly("kernel");
         assertThat(zip.path()).hasContent("PK!");
-        github.verify(getRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip"))
+        GITHUB.verify(getRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
-        blobs.verify(getRequestedFor(urlPathEqualTo("/blob/5")).withHeader("Authorization", absent()));
+        BLOBS.verify(getRequestedFor(urlPathEqualTo("/blob/5")).withHeader("Authorization", absent()));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.cikit.build.actions;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -15,11 +15,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.cikit.build.actions.ActionsStub.BLOBS;
+import static io.cikit.build.actions.ActionsStub.GITHUB;
+import static io.cikit.build.actions.ActionsStub.HOSTS;
+import static io.cikit.build.actions.ActionsStub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.cikit.core.DeliveryException;
 import io.cikit.core.artifact.ArtifactFetcher;
 import io.cikit.core.artifact.ArtifactKind;
@@ -47,8 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,31 +62,9 @@ class ActionsClientTest {
     private static final String BEARER = "Bearer " + TOKEN.reveal();
     private static final byte[] ZIP = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
 
-    private static WireMockServer github;
-    private static WireMockServer blobs;
-
-    @BeforeAll
-    static void start() {
-        github = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        blobs = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        github.start();
-        blobs.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        github.stop();
-        blobs.stop();
-    }
-
     @BeforeEach
     void reset() {
-        github.resetAll();
-        blobs.resetAll();
-    }
-
-    private static URI api() {
-        return URI.create("http://localhost:" + github.port() + "/api/v3");
+        HOSTS.reset();
     }
 
     private static ActionsClient client() {
@@ -107,9 +85,9 @@ class ActionsClientTest {
         for (int i = 1; i <= 100; i++) {
             firstPage.append(i == 1 ? "" : ",").append(artifactJson(i, "kernel-" + i, false));
         }
-        github.stubFor(get(urlEqualTo("/api/v3/repos/lab/linux/actions/runs/77/artifacts?per_page=100&page=1"))
+        GITHUB.stubFor(get(urlEqualTo("/api/v3/repos/lab/linux/actions/runs/77/artifacts?per_page=100&page=1"))
                 .willReturn(okJson("{\"total_count\":101,\"artifacts\":[" + firstPage + "]}")));
-        github.stubFor(get(urlEqualTo("/api/v3/repos/lab/linux/actions/runs/77/artifacts?per_page=100&page=2"))
+        GITHUB.stubFor(get(urlEqualTo("/api/v3/repos/lab/linux/actions/runs/77/artifacts?per_page=100&page=2"))
                 .willReturn(okJson("{\"total_count\":101,\"artifacts\":[" + artifactJson(101, "bsp-image", true) + "]}")));
 
         List<ActionsArtifact> artifacts = client().artifacts("lab/linux", 77);
@@ -124,7 +102,7 @@ class ActionsClientTest {
         assertThat(last.digest()).contains("sha256:00ff");
         assertThat(last.archiveDownloadUrl()).isEqualTo(URI.create(api() + "/repos/lab/linux/actions/artifacts/101/zip"));
         assertThat(last.toBuildArtifact().url()).contains(last.archiveDownloadUrl());
-        github.verify(2, getRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/77/artifacts"))
+        GITHUB.verify(2, getRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/77/artifacts"))
                 .withHeader("Authorization", equalTo(BEARER))
                 .withHeader("Accept", equalTo("application/vnd.github+json"))
                 .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28")));
@@ -132,9 +110,9 @@ class ActionsClientTest {
 
     @Test
     void downloadsTheZipThroughTheRedirectWithoutSendingTheTokenToStorage(@TempDir Path dir) throws Exception {
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip")).willReturn(status(302)
-                .withHeader("Location", "http://127.0.0.1:" + blobs.port() + "/actions-results/5.zip?sig=abc&se=2030")));
-        blobs.stubFor(get(urlPathEqualTo("/actions-results/5.zip")).willReturn(aResponse().withStatus(200).withBody(ZIP)));
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip")).willReturn(status(302)
+                .withHeader("Location", HOSTS.storageUrl("/actions-results/5.zip?sig=abc&se=2030"))));
+        BLOBS.stubFor(get(urlPathEqualTo("/actions-results/5.zip")).willReturn(aResponse().withStatus(200).withBody(ZIP)));
         ActionsArtifact artifact = new ActionsArtifact(5, "kernel", ZIP.length, false,
                 URI.create(api() + "/repos/lab/linux/actions/artifacts/5/zip"), Optional.empty(), Optional.empty());
 
@@ -142,20 +120,20 @@ class ActionsClientTest {
 
         assertThat(Files.readAllBytes(download.path())).isEqualTo(ZIP);
         assertThat(download.finalUri().getHost()).isEqualTo("127.0.0.1");
-        github.verify(getRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip"))
+        GITHUB.verify(getRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip"))
                 .withHeader("Authorization", equalTo(BEARER)));
-        blobs.verify(1, getRequestedFor(urlPathEqualTo("/actions-results/5.zip")).withHeader("Authorization", absent()));
+        BLOBS.verify(1, getRequestedFor(urlPathEqualTo("/actions-results/5.zip")).withHeader("Authorization", absent()));
     }
 
     @Test
     void aRedirectToAHostNotAllowListedIsRefused(@TempDir Path dir) {
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip")).willReturn(status(302)
-                .withHeader("Location", "http://127.0.0.1:" + blobs.port() + "/actions-results/5.zip")));
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip")).willReturn(status(302)
+                .withHeader("Location", HOSTS.storageUrl("/actions-results/5.zip"))));
         ActionsClient defaults = ActionsClient.builder(TOKEN).apiUrl(api()).build();
 
         assertThatThrownBy(() -> defaults.download("lab/linux", 5, dir.resolve("a.zip"), 1024))
                 .isInstanceOf(RedirectRefusedException.class).hasMessageContaining("127.0.0.1");
-        assertThat(blobs.getAllServeEvents()).isEmpty();
+        assertThat(BLOBS.getAllServeEvents()).isEmpty();
     }
 
     @Test
@@ -169,12 +147,12 @@ class ActionsClientTest {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.getMessage()).contains("old-build").contains("expired");
                 });
-        assertThat(github.getAllServeEvents()).isEmpty();
+        assertThat(GITHUB.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void anArtifactGitHubAnswersGoneForIsExpired(@TempDir Path dir) {
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/9/zip"))
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/9/zip"))
                 .willReturn(status(410).withBody("{\"message\":\"Artifact has expired\"}")));
 
         assertThatThrownBy(() -> client().download("lab/linux", 9, dir.resolve("old.zip"), 1024))
@@ -184,9 +162,9 @@ class ActionsClientTest {
 
     @Test
     void aZipOverTheCapIsRefused(@TempDir Path dir) throws Exception {
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/6/zip")).willReturn(status(302)
-                .withHeader("Location", "http://127.0.0.1:" + blobs.port() + "/big.zip")));
-        blobs.stubFor(get(urlPathEqualTo("/big.zip")).willReturn(aResponse().withStatus(200).withBody(new byte[4096])));
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/6/zip")).willReturn(status(302)
+                .withHeader("Location", HOSTS.storageUrl("/big.zip"))));
+        BLOBS.stubFor(get(urlPathEqualTo("/big.zip")).willReturn(aResponse().withStatus(200).withBody(new byte[4096])));
         ActionsArtifact big = new ActionsArtifact(6, "rootfs", 4096, false,
                 URI.create(api() + "/repos/lab/linux/actions/artifacts/6/zip"), Optional.empty(), Optional.empty());
 
@@ -199,23 +177,23 @@ class ActionsClientTest {
     @Test
     void theTokenIsNeverSentToAnArtifactUrlOffTheApi(@TempDir Path dir) {
         ActionsArtifact elsewhere = new ActionsArtifact(7, "x", 1, false,
-                URI.create("http://127.0.0.1:" + blobs.port() + "/repos/lab/linux/actions/artifacts/7/zip"),
+                URI.create(HOSTS.storageUrl("/repos/lab/linux/actions/artifacts/7/zip")),
                 Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> client().download(elsewhere, dir.resolve("x.zip")))
                 .isInstanceOf(DeliveryException.class).hasMessageContaining("refusing");
-        assertThat(blobs.getAllServeEvents()).isEmpty();
+        assertThat(BLOBS.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void dispatchesAWorkflowWithItsRefAndInputs() {
-        github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build%20kernel.yml/dispatches"))
+        GITHUB.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build%20kernel.yml/dispatches"))
                 .willReturn(status(204)));
 
         Optional<DispatchedRun> run = client().dispatch("lab/linux", "build kernel.yml", "main", Map.of("defconfig", "arm64"));
 
         assertThat(run).as("a 204 names no run").isEmpty();
-        github.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build%20kernel.yml/dispatches"))
+        GITHUB.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build%20kernel.yml/dispatches"))
                 .withHeader("Authorization", equalTo(BEARER))
                 .withRequestBody(equalToJson(
                         "{\"ref\":\"main\",\"inputs\":{\"defconfig\":\"arm64\"},\"return_run_details\":true}")));
@@ -223,7 +201,7 @@ class ActionsClientTest {
 
     @Test
     void aDispatchReturnsTheRunGitHubNames() {
-        github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
+        GITHUB.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
                 .willReturn(okJson("{\"workflow_run_id\":999,\"run_url\":\"" + api() + "/repos/lab/linux/actions/runs/999\","
                         + "\"html_url\":\"https://github.com/lab/linux/actions/runs/999\"}")));
 
@@ -239,25 +217,25 @@ class ActionsClientTest {
     @Test
     void aServerThatDoesNotKnowRunDetailsIsAskedWithoutThemOnceAndForAll() {
         String path = "/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches";
-        github.stubFor(post(urlPathEqualTo(path)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+        GITHUB.stubFor(post(urlPathEqualTo(path)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
                 .containing("return_run_details")).willReturn(status(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Invalid request.\\n\\n\\\"return_run_details\\\" is not a permitted key.\"}")));
-        github.stubFor(post(urlPathEqualTo(path)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+        GITHUB.stubFor(post(urlPathEqualTo(path)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
                 .notContaining("return_run_details")).willReturn(status(204)));
         ActionsClient client = client();
 
         assertThat(client.dispatch("lab/linux", "build.yml", "main", Map.of())).isEmpty();
         assertThat(client.dispatch("lab/linux", "build.yml", "v6.6", Map.of())).isEmpty();
 
-        github.verify(1, postRequestedFor(urlPathEqualTo(path)).withRequestBody(
+        GITHUB.verify(1, postRequestedFor(urlPathEqualTo(path)).withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.containing("return_run_details")));
-        github.verify(2, postRequestedFor(urlPathEqualTo(path)).withRequestBody(
+        GITHUB.verify(2, postRequestedFor(urlPathEqualTo(path)).withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.notContaining("return_run_details")));
     }
 
     @Test
     void aRefusedDispatchSaysWhatGitHubSaid() {
-        github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/42/dispatches")).willReturn(status(422)
+        GITHUB.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/42/dispatches")).willReturn(status(422)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Workflow does not have 'workflow_dispatch' trigger\","
                         + "\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"422\"}")));
@@ -271,18 +249,18 @@ class ActionsClientTest {
                     assertThat(e.getCause()).isInstanceOfSatisfying(HttpStatusException.class,
                             cause -> assertThat(cause.status()).isEqualTo(422));
                 });
-        github.verify(1, anyRequestedFor(anyUrl()));
+        GITHUB.verify(1, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void asABuildTriggerItDispatchesAndFollowsTheNamedRun() {
-        github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
+        GITHUB.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
                 .willReturn(okJson("{\"workflow_run_id\":999,\"run_url\":\"" + api() + "/repos/lab/linux/actions/runs/999\"}")));
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/999")).inScenario("run")
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/999")).inScenario("run")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willReturn(okJson("{\"id\":999,\"status\":\"queued\",\"conclusion\":null,\"run_attempt\":1}"))
                 .willSetStateTo("running"));
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/999")).inScenario("run")
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/999")).inScenario("run")
                 .whenScenarioStateIs("running")
                 .willReturn(okJson("{\"id\":999,\"status\":\"in_progress\",\"conclusion\":null,\"run_attempt\":2}")));
         BuildTrigger trigger = client();
@@ -295,14 +273,14 @@ class ActionsClientTest {
         assertThat(triggered.queueUrl()).contains(URI.create(api() + "/repos/lab/linux/actions/runs/999"));
         assertThat(trigger.buildId(triggered)).as("queued").isEmpty();
         assertThat(trigger.buildId(triggered)).contains("lab/linux/actions/runs/999/attempts/2");
-        github.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
+        GITHUB.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/build.yml/dispatches"))
                 .withRequestBody(equalToJson("{\"ref\":\"v6.6\",\"inputs\":{\"defconfig\":\"arm64\"},\"return_run_details\":true}")));
     }
 
     @Test
     void aTriggerWithoutARefRunsOnTheDefaultBranchAndMayNameNoRun() {
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux")).willReturn(okJson("{\"default_branch\":\"master\"}")));
-        github.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/42/dispatches")).willReturn(status(204)));
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux")).willReturn(okJson("{\"default_branch\":\"master\"}")));
+        GITHUB.stubFor(post(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/42/dispatches")).willReturn(status(204)));
         ActionsClient client = client();
 
         TriggeredBuild triggered = client.trigger("lab/linux/42", Map.of());
@@ -310,9 +288,9 @@ class ActionsClientTest {
         assertThat(triggered.queueId()).isEmpty();
         assertThat(triggered.queueUrl()).isEmpty();
         assertThat(client.buildId(triggered)).as("nothing to follow").isEmpty();
-        github.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/42/dispatches"))
+        GITHUB.verify(postRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/workflows/42/dispatches"))
                 .withRequestBody(equalToJson("{\"ref\":\"master\",\"inputs\":{},\"return_run_details\":true}")));
-        github.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/")));
+        GITHUB.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/repos/lab/linux/actions/runs/")));
     }
 
     @Test
@@ -322,18 +300,18 @@ class ActionsClientTest {
         assertThatThrownBy(() -> client().trigger("lab/build.yml", Map.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client().trigger("lab/linux/sub/build.yml", Map.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client().buildId(jenkins)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(github.getAllServeEvents()).isEmpty();
+        assertThat(GITHUB.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void asAnArtifactFetcherItListsTheRunsLiveArtifactsAndFetchesThem(@TempDir Path dir) throws Exception {
         BuildInfo run = new ActionsPayloadParser().parseBody(Fixtures.bytes(Fixtures.RUN)).build();
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/Codertocat/Hello-World/actions/runs/1589141559/artifacts"))
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/Codertocat/Hello-World/actions/runs/1589141559/artifacts"))
                 .willReturn(okJson("{\"total_count\":2,\"artifacts\":[" + artifactJson(5, "kernel", false) + ","
                         + artifactJson(6, "old", true) + "]}")));
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip")).willReturn(status(302)
-                .withHeader("Location", "http://127.0.0.1:" + blobs.port() + "/5.zip")));
-        blobs.stubFor(get(urlPathEqualTo("/5.zip")).willReturn(aResponse().withStatus(200).withBody(ZIP)));
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/5/zip")).willReturn(status(302)
+                .withHeader("Location", HOSTS.storageUrl("/5.zip"))));
+        BLOBS.stubFor(get(urlPathEqualTo("/5.zip")).willReturn(aResponse().withStatus(200).withBody(ZIP)));
         ArtifactFetcher fetcher = client();
 
         List<BuildArtifact> listed = fetcher.list(run);
@@ -343,23 +321,23 @@ class ActionsClientTest {
         assertThat(listed.get(0).sizeBytes()).hasValue(50);
         assertThat(fetched.path()).hasBinaryContent(ZIP);
         assertThat(fetched.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ZIP)));
-        blobs.verify(getRequestedFor(urlPathEqualTo("/5.zip")).withHeader("Authorization", absent()));
+        BLOBS.verify(getRequestedFor(urlPathEqualTo("/5.zip")).withHeader("Authorization", absent()));
     }
 
     @Test
     void aJobsArtifactsAreItsRuns() {
         BuildInfo job = new ActionsPayloadParser().parseBody(Fixtures.bytes(Fixtures.JOB)).build();
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/Codertocat/Hello-World/actions/runs/2202229078/artifacts"))
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/Codertocat/Hello-World/actions/runs/2202229078/artifacts"))
                 .willReturn(okJson("{\"total_count\":0,\"artifacts\":[]}")));
 
         assertThat(client().list(job)).isEmpty();
-        github.verify(1, getRequestedFor(urlPathEqualTo("/api/v3/repos/Codertocat/Hello-World/actions/runs/2202229078/artifacts")));
+        GITHUB.verify(1, getRequestedFor(urlPathEqualTo("/api/v3/repos/Codertocat/Hello-World/actions/runs/2202229078/artifacts")));
     }
 
     @Test
     void fetchingAnArtifactThatExpiredSinceListingIsReported(@TempDir Path dir) {
         BuildInfo run = BuildInfo.builder("lab/linux/actions/runs/1/attempts/1", "actions").build();
-        github.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/8/zip")).willReturn(status(410)));
+        GITHUB.stubFor(get(urlPathEqualTo("/api/v3/repos/lab/linux/actions/artifacts/8/zip")).willReturn(status(410)));
         BuildArtifact artifact = new BuildArtifact("kernel", "kernel",
                 Optional.of(URI.create(api() + "/repos/lab/linux/actions/artifacts/8/zip")), OptionalLong.empty(),
                 ArtifactKind.UNKNOWN);
@@ -375,16 +353,16 @@ class ActionsClientTest {
 
         assertThatThrownBy(() -> client().list(jenkins)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jenkins");
         assertThatThrownBy(() -> client().list(odd)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(github.getAllServeEvents()).isEmpty();
+        assertThat(GITHUB.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void repositoryNamesAreChecked() {
-        github.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+        GITHUB.stubFor(any(anyUrl()).willReturn(okJson("{}")));
 
         assertThatThrownBy(() -> client().artifacts("lab/../../admin", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client().artifacts("just-a-name", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(github.getAllServeEvents()).isEmpty();
+        assertThat(GITHUB.getAllServeEvents()).isEmpty();
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.cikit.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cikit.core.ManualClock;
 import io.cikit.core.json.Json;
+import io.cikit.core.testing.ManualClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.cikit.core.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cikit.core.ManualClock;
+import io.cikit.core.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,6 @@ import static io.cikit.core.webhook.AcmeWebhookParser.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cikit.core.ManualClock;
 import io.cikit.core.build.BuildInfo;
 import io.cikit.core.build.BuildPayloadParser;
 import io.cikit.core.config.ConfigurationException;
@@ -22,6 +21,7 @@ import io.cikit.core.event.VcsEvent;
 import io.cikit.core.http.Headers;
 import io.cikit.core.json.Json;
 import io.cikit.core.json.JsonLimits;
+import io.cikit.core.testing.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URL;

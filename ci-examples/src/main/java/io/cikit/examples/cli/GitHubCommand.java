@@ -1,12 +1,8 @@
 package io.cikit.examples.cli;
 
 import io.cikit.core.DeliveryException;
-import io.cikit.core.config.CiConfig;
-import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.event.Repository;
-import io.cikit.core.http.HttpTransport;
-import io.cikit.core.http.RetryPolicy;
 import io.cikit.core.report.CommentRef;
 import io.cikit.core.report.CommitStatus;
 import io.cikit.core.report.StatusState;
@@ -17,15 +13,12 @@ import io.cikit.vcs.github.GitHubApiException;
 import io.cikit.vcs.github.GitHubClient;
 import io.cikit.vcs.github.GitHubRateLimitException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,16 +27,14 @@ import picocli.CommandLine.Option;
  * {@code cikit github status|comment|check}: try a token and a repository from the shell. The token comes from
  * {@code --token} (a literal or {@code @file}), else {@code cikit.github.token} / {@code CIKIT_GITHUB_TOKEN} /
  * {@code GITHUB_TOKEN}, else the GitHub App keys ({@code cikit.github.app-id} …). Exit 0 when GitHub accepted the
- * call, 1 when it refused it or could not be reached (JSON {@code {"error", "status", "retryable"}}), 2 for usage
+ * call, 1 when it refused it or could not be reached (JSON {@code {"ok": false, "error", "retryable", "status"}}), 2 for usage
  * errors and missing credentials.
  */
 @Command(name = "github", description = "Set commit statuses, post comments and check runs on GitHub.",
         subcommands = {GitHubCommand.Status.class, GitHubCommand.Comment.class, GitHubCommand.Check.class})
 final class GitHubCommand {
-    private static final long MAX_BODY_FILE_BYTES = 10L * 1024 * 1024;
-
-    /** Options every subcommand takes. */
-    static final class Connection {
+    /** The options every subcommand takes, on {@link VcsConnection}. */
+    static final class Connection extends VcsConnection {
         @Option(names = "--repo", required = true, paramLabel = "OWNER/NAME", description = "The repository.")
         String repo;
 
@@ -53,8 +44,22 @@ final class GitHubCommand {
         @Option(names = "--api-url", paramLabel = "URL", description = "API root (default https://api.github.com; Enterprise: https://HOST/api/v3).")
         URI apiUrl;
 
-        @Option(names = "--pretty", description = "Indent the JSON.")
-        boolean pretty;
+        Connection() {
+            super("github");
+        }
+
+        /** What a refusal adds to the JSON error: GitHub's HTTP status, and when a rate limit ends. */
+        @Override
+        Map<String, Object> refusal(DeliveryException e) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (e instanceof GitHubApiException api) {
+                out.put("status", api.status());
+            }
+            if (e instanceof GitHubRateLimitException limited) {
+                out.put("retryAt", limited.retryAt().map(Object::toString).orElse(null));
+            }
+            return out;
+        }
 
         Repository repository(CommandLine cl) {
             String r = repo.strip();
@@ -64,21 +69,8 @@ final class GitHubCommand {
             return Repository.named(r);
         }
 
-        GitHubClient client(CommandLine cl) {
-            // options beat every other source (CiConfig's builder layer sits above system properties and environment)
-            CiConfig.Builder config = CiConfig.builder();
-            if (token != null) {
-                config.set("cikit.github.token", SecretArguments.resolveOne(token).reveal());
-            }
-            if (apiUrl != null) {
-                config.set("cikit.github.api-url", apiUrl.toString());
-            }
-            ProviderConfig github;
-            try {
-                github = config.build().forPrefix("cikit.github");
-            } catch (ConfigurationException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
-            }
+        GitHubClient client() {
+            ProviderConfig github = config(token, "api-url", apiUrl == null ? null : apiUrl.toString());
             // a token given here also beats GitHub App keys from the environment
             ProviderConfig view = token == null ? github : new ProviderConfig() {
                 @Override
@@ -91,49 +83,13 @@ final class GitHubCommand {
                     return github.keyName(key);
                 }
             };
-            try {
-                return GitHubClient.fromConfig(view, HttpTransport.builder()
-                        // an operator at a shell waits a minute for a rate limit at most, then hears about it
-                        .retryPolicy(RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(60)).build())
-                        .build());
-            } catch (ConfigurationException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
-            }
-        }
-    }
-
-    /** Runs a call, turning GitHub's refusals and unreachable servers into exit code 1 with a JSON error. */
-    static int run(CommandLine cl, boolean pretty, Callable<Map<String, Object>> call) {
-        try {
-            JsonOut.print(cl.getOut(), call.call(), pretty);
-            return CliErrors.OK;
-        } catch (DeliveryException e) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("error", e.getMessage());
-            out.put("retryable", e.retryable());
-            if (e instanceof GitHubApiException api) {
-                out.put("status", api.status());
-            }
-            if (e instanceof GitHubRateLimitException limited) {
-                out.put("retryAt", limited.retryAt().map(Object::toString).orElse(null));
-            }
-            cl.getErr().println("cikit: " + e.getMessage());
-            cl.getErr().flush();
-            JsonOut.print(cl.getOut(), out, pretty);
-            return CliErrors.INPUT_JUDGED_BAD;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return usable(() -> GitHubClient.fromConfig(view, transport()));
         }
     }
 
     /** {@code cikit github status}. */
     @Command(name = "status", description = "Set a commit status.")
     static final class Status implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Mixin
         Connection connection;
 
@@ -154,16 +110,16 @@ final class GitHubCommand {
 
         @Override
         public Integer call() {
-            CommandLine cl = spec.commandLine();
+            CommandLine cl = connection.commandLine();
             StatusState parsed = parseState(cl);
             if (context.isBlank()) {
                 throw new CommandLine.ParameterException(cl, "--context must not be blank");
             }
             Repository repo = connection.repository(cl);
-            GitHubClient client = connection.client(cl);
+            GitHubClient client = connection.client();
             CommitStatus status = new CommitStatus(parsed, context, Optional.ofNullable(description),
                     Optional.ofNullable(targetUrl));
-            return run(cl, connection.pretty, () -> {
+            return connection.deliver(() -> {
                 client.setStatus(repo, sha, status);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("repo", repo.fullName());
@@ -188,43 +144,31 @@ final class GitHubCommand {
     /** {@code cikit github comment}. */
     @Command(name = "comment", description = "Post a comment on an issue or pull request; --sticky updates ours in place.")
     static final class Comment implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Mixin
         Connection connection;
 
         @Option(names = "--number", required = true, description = "The issue or pull request number.")
         long number;
 
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        BodySource body;
+        @Mixin
+        BodyInput body;
 
         @Option(names = "--sticky", paramLabel = "KEY", description = "Update the comment posted earlier under this key (A-Z a-z 0-9 . _ : / -).")
         String sticky;
 
-        static final class BodySource {
-            @Option(names = "--body", description = "The Markdown text.")
-            String text;
-
-            @Option(names = "--body-file", paramLabel = "FILE", description = "A file holding the text, or - for standard input.")
-            String file;
-        }
-
         @Override
         public Integer call() {
-            CommandLine cl = spec.commandLine();
+            CommandLine cl = connection.commandLine();
             if (number < 1) {
                 throw new CommandLine.ParameterException(cl, "--number must be at least 1");
             }
             if (sticky != null && !sticky.matches("[A-Za-z0-9._:/-]{1,100}")) {
                 throw new CommandLine.ParameterException(cl, "--sticky keys are 1-100 characters from A-Z a-z 0-9 . _ : / -");
             }
-            String text = body.text != null ? body.text
-                    : new String(InputFiles.readAll(body.file, MAX_BODY_FILE_BYTES), StandardCharsets.UTF_8);
+            String text = body.text();
             Repository repo = connection.repository(cl);
-            GitHubClient client = connection.client(cl);
-            return run(cl, connection.pretty, () -> {
+            GitHubClient client = connection.client();
+            return connection.deliver(() -> {
                 CommentRef ref = sticky == null ? client.createComment(repo, number, text)
                         : client.upsertComment(repo, number, sticky, text);
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -242,9 +186,6 @@ final class GitHubCommand {
     /** {@code cikit github check}. */
     @Command(name = "check", description = "Create a completed check run (needs a GitHub App installation token).")
     static final class Check implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Mixin
         Connection connection;
 
@@ -266,7 +207,7 @@ final class GitHubCommand {
 
         @Override
         public Integer call() {
-            CommandLine cl = spec.commandLine();
+            CommandLine cl = connection.commandLine();
             CheckConclusion parsed = CheckConclusion.fromWire(conclusion).orElseThrow(() -> new CommandLine.ParameterException(cl,
                     "--conclusion must be success, failure, neutral, cancelled, skipped, timed_out or action_required: "
                             + conclusion));
@@ -274,7 +215,7 @@ final class GitHubCommand {
                 throw new CommandLine.ParameterException(cl, "--name and --sha must not be blank");
             }
             Repository repo = connection.repository(cl);
-            GitHubClient client = connection.client(cl);
+            GitHubClient client = connection.client();
             CheckRun.Builder run = CheckRun.builder(name, sha).conclusion(parsed);
             if (summary != null) {
                 run.summary(summary);
@@ -282,7 +223,7 @@ final class GitHubCommand {
             if (detailsUrl != null) {
                 run.detailsUrl(detailsUrl);
             }
-            return run(cl, connection.pretty, () -> {
+            return connection.deliver(() -> {
                 CheckRunRef ref = client.createCheckRun(repo, run.build());
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("repo", repo.fullName());

@@ -98,6 +98,7 @@ class GitHubCommandTest {
         CliRun run = cli("github", "status", "--repo", "acme/kernel", "--sha", SHA, "--state", "success", "--context", "c");
 
         assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.json().path("ok").asBoolean(true)).isFalse();
         assertThat(run.json().path("status").asInt()).isEqualTo(404);
         assertThat(run.json().path("retryable").asBoolean()).isFalse();
         assertThat(run.json().path("error").asText()).contains("Not Found");

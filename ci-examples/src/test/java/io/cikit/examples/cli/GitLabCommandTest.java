@@ -11,9 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cikit gitlab} against WireMock playing GitLab. */
 class GitLabCommandTest {
@@ -74,5 +78,35 @@ class GitLabCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().path("ok").asBoolean()).isFalse();
         assertThat(run.json().path("retryable").asBoolean()).isFalse();
+        assertThat(run.json().path("status").asInt()).isEqualTo(403);
+        assertThat(run.err()).contains("403");
+    }
+
+    @Test
+    void aNoteBodyComesFromAFile(@TempDir Path dir) throws IOException {
+        Path body = Files.writeString(dir.resolve("report.md"), "## Boot report\nall green\n");
+        gitlab.stubFor(post(urlPathMatching("/api/v4/projects/.*/merge_requests/7/notes"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":5,\"body\":\"x\",\"system\":false}")));
+
+        CliRun run = CliRun.of("gitlab", "comment", "--url", gitlab.baseUrl(), "--token", "t", "--project", "42",
+                "--mr", "7", "--body-file", body.toString());
+
+        assertThat(run.exit()).isZero();
+        gitlab.verify(postRequestedFor(urlPathMatching("/api/v4/projects/.*/merge_requests/7/notes"))
+                .withRequestBody(matchingJsonPath("$.body", equalTo("## Boot report\nall green\n"))));
+    }
+
+    @Test
+    void bodyAndBodyFileTogetherOrAMissingBodyFileAreUsageErrors() {
+        CliRun both = CliRun.of("gitlab", "comment", "--url", gitlab.baseUrl(), "--token", "t", "--project", "42",
+                "--mr", "7", "--body", "a", "--body-file", "b");
+        CliRun missing = CliRun.of("gitlab", "comment", "--url", gitlab.baseUrl(), "--token", "t", "--project", "42",
+                "--mr", "7", "--body-file", "no-such-report.md");
+
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.json().path("error").asText()).contains("no-such-report.md");
+        assertThat(gitlab.getAllServeEvents()).isEmpty();
     }
 }

@@ -19,6 +19,7 @@ import io.cikit.core.event.Repository;
 import io.cikit.core.json.Json;
 import io.cikit.core.report.CommitStatus;
 import io.cikit.core.report.StatusState;
+import io.cikit.core.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;
@@ -39,7 +40,7 @@ class GitHubAppAuthTest {
 
     private static KeyPair keys;
 
-    private MutableClock clock;
+    private ManualClock clock;
 
     @BeforeAll
     static void makeKeys() {
@@ -49,7 +50,7 @@ class GitHubAppAuthTest {
     @BeforeEach
     void reset() {
         server().resetAll();
-        clock = new MutableClock(T0);
+        clock = new ManualClock(T0);
         stub(post(urlPathEqualTo(TOKENS)).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(201).withBody(token("ghs_one", T0.plus(Duration.ofHours(1)))))
                 .willSetStateTo("one issued"));

@@ -309,8 +309,11 @@ public final class GitLabClient implements VcsClient {
     }
 
     /**
-     * {@link VcsClient}: the files of {@link #compare}, with their line counts; marked incomplete when GitLab gave up
-     * computing the diff ({@code compare_timeout}). No patch text: the per-file diffs are on {@link #compare}.
+     * {@link VcsClient}: the files of {@link #compare}, with their line counts, and the patch GitLab's per-file diffs
+     * make ({@code diff --git} form, which {@code git apply} takes). The patch is whole or absent: when GitLab gave up
+     * computing the diff ({@code compare_timeout}) or left a file's text out ({@code too_large}, {@code collapsed}, or
+     * an empty diff for a changed file), there is none and the result is marked incomplete. Like GitHub's diff, the
+     * patch is bounded by the transport's {@code maxReplyBytes}: it is made from one compare reply.
      */
     @Override
     public CommitDiff commitDiff(Repository repo, String base, String head) {

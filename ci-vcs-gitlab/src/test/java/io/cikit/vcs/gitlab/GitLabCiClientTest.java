@@ -1,7 +1,7 @@
 package io.cikit.vcs.gitlab;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -10,11 +10,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.cikit.vcs.gitlab.GitLabStub.GITLAB;
+import static io.cikit.vcs.gitlab.GitLabStub.HOSTS;
+import static io.cikit.vcs.gitlab.GitLabStub.PROJECT;
+import static io.cikit.vcs.gitlab.GitLabStub.PROJECT_PATH;
+import static io.cikit.vcs.gitlab.GitLabStub.STORAGE;
+import static io.cikit.vcs.gitlab.GitLabStub.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.cikit.core.DeliveryException;
 import io.cikit.core.artifact.ArtifactFetcher;
 import io.cikit.core.artifact.ArtifactFetcherProvider;
@@ -40,56 +44,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link GitLabCiClient} as the {@code gitlab-ci} trigger and fetcher, found through ServiceLoader and made from
- * {@code cikit.gitlab.*}. WireMock {@code gitlab} is addressed as {@code localhost}, {@code storage} as
- * {@code 127.0.0.1}: two hosts.
+ * {@code cikit.gitlab.*}. WireMock {@code GITLAB} is addressed as {@code localhost}, {@code STORAGE} as
+ * {@code 127.0.0.1} ({@link GitLabStub}): two hosts.
  */
 class GitLabCiClientTest {
     private static final String TOKEN = "glpat-ci-0123456789";
-    private static final String PROJECT = "lab/bsp/linux";
-    private static final String PROJECT_PATH = "/api/v4/projects/lab%2Fbsp%2Flinux";
-
-    private static WireMockServer gitlab;
-    private static WireMockServer storage;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        gitlab = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        storage = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        gitlab.start();
-        storage.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gitlab.stop();
-        storage.stop();
-    }
-
     @BeforeEach
     void reset() {
-        gitlab.resetAll();
-        storage.resetAll();
-    }
-
-    private static String base() {
-        return "http://localhost:" + gitlab.port();
+        HOSTS.reset();
     }
 
     private static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("GITLAB_TOKEN", TOKEN);
-        env.put("CIKIT_GITLAB_BASE_URL", base());
+        env.put("CIKIT_GITLAB_BASE_URL", base().toString());
         env.put("CIKIT_GITLAB_ARTIFACT_HOSTS", "127.0.0.1");
         return env;
     }
@@ -119,11 +97,11 @@ class GitLabCiClientTest {
 
     @Test
     void aTriggerCreatesAPipelineWithVariablesAndThenNamesTheBuildOnceItRuns() {
-        gitlab.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/pipeline")).willReturn(okJson(
+        GITLAB.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/pipeline")).willReturn(okJson(
                 "{\"id\":2366,\"ref\":\"main\",\"status\":\"created\",\"web_url\":\"" + base() + "/lab/bsp/linux/-/pipelines/2366\"}")));
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/pipelines/2366")).inScenario("p").willSetStateTo("running")
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/pipelines/2366")).inScenario("p").willSetStateTo("running")
                 .willReturn(okJson("{\"id\":2366,\"ref\":\"main\",\"status\":\"pending\"}")));
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/pipelines/2366")).inScenario("p").whenScenarioStateIs("running")
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/pipelines/2366")).inScenario("p").whenScenarioStateIs("running")
                 .willReturn(okJson("{\"id\":2366,\"ref\":\"main\",\"status\":\"running\"}")));
         BuildTrigger trigger = systems(env()).trigger("gitlab-ci");
 
@@ -133,7 +111,7 @@ class GitLabCiClientTest {
         assertThat(queued.job()).isEqualTo("lab/bsp/linux@main");
         assertThat(queued.queueId()).isEqualTo("2366");
         assertThat(queued.queueUrl()).contains(URI.create(base() + "/lab/bsp/linux/-/pipelines/2366"));
-        gitlab.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/pipeline"))
+        GITLAB.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/pipeline"))
                 .withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
                 .withRequestBody(equalToJson("{\"ref\":\"main\",\"variables\":[{\"key\":\"DEFCONFIG\",\"value\":\"arm64\"}]}")));
         assertThat(trigger.buildId(queued)).as("pending").isEmpty();
@@ -142,8 +120,8 @@ class GitLabCiClientTest {
 
     @Test
     void withATriggerTokenThePipelineIsRunOnTheDefaultBranchWithoutTheClientToken() {
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH)).willReturn(okJson("{\"id\":42,\"default_branch\":\"master\"}")));
-        gitlab.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/trigger/pipeline"))
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH)).willReturn(okJson("{\"id\":42,\"default_branch\":\"master\"}")));
+        GITLAB.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/trigger/pipeline"))
                 .willReturn(okJson("{\"id\":7,\"ref\":\"master\",\"status\":\"created\"}")));
         Map<String, String> env = env();
         env.put("CIKIT_GITLAB_TRIGGER_TOKEN", "glptt-trigger");
@@ -151,7 +129,7 @@ class GitLabCiClientTest {
         TriggeredBuild queued = systems(env).trigger("gitlab-ci").trigger(PROJECT, Map.of());
 
         assertThat(queued.job()).isEqualTo("lab/bsp/linux@master");
-        gitlab.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/trigger/pipeline"))
+        GITLAB.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/trigger/pipeline"))
                 .withHeader("PRIVATE-TOKEN", absent())
                 .withRequestBody(equalToJson("{\"token\":\"glptt-trigger\",\"ref\":\"master\"}", true, true)));
     }
@@ -164,12 +142,12 @@ class GitLabCiClientTest {
 
         assertThatThrownBy(() -> trigger.trigger("@main", Map.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> trigger.buildId(jenkins)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(gitlab.getAllServeEvents()).isEmpty();
+        assertThat(GITLAB.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void aPipelinesArchivesAreListedFromItsJobsLeavingOutExpiredAndEmptyOnes() {
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/pipelines/2366/jobs")).willReturn(okJson("["
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/pipelines/2366/jobs")).willReturn(okJson("["
                 + job(1, "build arm64", ",\"artifacts\":[{\"file_type\":\"trace\",\"size\":900,\"filename\":\"job.log\"},"
                         + "{\"file_type\":\"archive\",\"size\":1024,\"filename\":\"artifacts.zip\",\"file_format\":\"zip\"},"
                         + "{\"file_type\":\"metadata\",\"size\":90,\"filename\":\"metadata.gz\"}],"
@@ -185,13 +163,13 @@ class GitLabCiClientTest {
         assertThat(listed).extracting(BuildArtifact::path).containsExactly("build arm64/artifacts.zip", "build x86/kernel.zip");
         assertThat(listed.get(0).sizeBytes()).isEqualTo(OptionalLong.of(1024));
         assertThat(listed.get(0).url()).contains(URI.create(base() + PROJECT_PATH + "/jobs/1/artifacts"));
-        gitlab.verify(getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/pipelines/2366/jobs"))
+        GITLAB.verify(getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/pipelines/2366/jobs"))
                 .withHeader("PRIVATE-TOKEN", equalTo(TOKEN)));
     }
 
     @Test
     void aJobBuildListsItsOwnArchive() {
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/9")).willReturn(okJson(
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/9")).willReturn(okJson(
                 job(9, "build", ",\"artifacts_file\":{\"filename\":\"artifacts.zip\",\"size\":5}"))));
         BuildInfo job = BuildInfo.builder("job:9", "gitlab-ci").metadata("project", PROJECT).build();
 
@@ -202,9 +180,9 @@ class GitLabCiClientTest {
     @Test
     void aFetchFollowsTheStorageRedirectWithoutTheTokenAndHashesTheArchive() throws Exception {
         byte[] zip = {'P', 'K', 3, 4, 1, 2, 3};
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/1/artifacts")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://127.0.0.1:" + storage.port() + "/bucket/1.zip?X-Amz-Signature=s")));
-        storage.stubFor(get(urlPathEqualTo("/bucket/1.zip")).willReturn(aResponse().withStatus(200).withBody(zip)));
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/1/artifacts")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", HOSTS.storageUrl("/bucket/1.zip?X-Amz-Signature=s"))));
+        STORAGE.stubFor(get(urlPathEqualTo("/bucket/1.zip")).willReturn(aResponse().withStatus(200).withBody(zip)));
         // as a Pipeline Hook lists it: the job's web download URL on the same instance
         BuildArtifact fromHook = new BuildArtifact("artifacts.zip", "build/artifacts.zip",
                 Optional.of(URI.create(base() + "/lab/bsp/linux/-/jobs/1/artifacts/download")), OptionalLong.empty(),
@@ -216,14 +194,14 @@ class GitLabCiClientTest {
         assertThat(fetched.path()).hasBinaryContent(zip);
         assertThat(fetched.sizeBytes()).isEqualTo(zip.length);
         assertThat(fetched.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip)));
-        gitlab.verify(getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/jobs/1/artifacts"))
+        GITLAB.verify(getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/jobs/1/artifacts"))
                 .withHeader("PRIVATE-TOKEN", equalTo(TOKEN)));
-        storage.verify(getRequestedFor(urlPathEqualTo("/bucket/1.zip")).withHeader("PRIVATE-TOKEN", absent()));
+        STORAGE.verify(getRequestedFor(urlPathEqualTo("/bucket/1.zip")).withHeader("PRIVATE-TOKEN", absent()));
     }
 
     @Test
     void anArchiveOverTheCapFailsAndLeavesNoFile() throws Exception {
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/1/artifacts"))
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/1/artifacts"))
                 .willReturn(aResponse().withStatus(200).withBody(new byte[4096])));
         ArtifactFetcher fetcher = systems(env()).fetcher("gitlab-ci");
         BuildArtifact archive = new BuildArtifact("artifacts.zip", "build/artifacts.zip",
@@ -254,14 +232,14 @@ class GitLabCiClientTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("project");
         assertThatThrownBy(() -> fetcher.list(BuildInfo.builder("kernel#1", "jenkins").build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jenkins");
-        assertThat(gitlab.getAllServeEvents()).isEmpty();
+        assertThat(GITLAB.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void aParsedPipelineHookIsFetchedEndToEnd() throws Exception {
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/pipelines/31/jobs")).willReturn(okJson(
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/pipelines/31/jobs")).willReturn(okJson(
                 "[" + job(5, "kernel", ",\"artifacts_file\":{\"filename\":\"artifacts.zip\",\"size\":3}") + "]")));
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/5/artifacts"))
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/5/artifacts"))
                 .willReturn(aResponse().withStatus(200).withBody("zip")));
         BuildInfo build = new GitLabCiBuildParser().parse(new io.cikit.core.event.EventContext(
                 io.cikit.core.event.Provider.GITLAB_CI, Optional.empty(), java.time.Instant.now(),

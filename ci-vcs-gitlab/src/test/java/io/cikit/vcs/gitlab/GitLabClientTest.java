@@ -1,7 +1,7 @@
 package io.cikit.vcs.gitlab;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -13,11 +13,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.cikit.vcs.gitlab.GitLabStub.GITLAB;
+import static io.cikit.vcs.gitlab.GitLabStub.HOSTS;
+import static io.cikit.vcs.gitlab.GitLabStub.PROJECT;
+import static io.cikit.vcs.gitlab.GitLabStub.PROJECT_PATH;
+import static io.cikit.vcs.gitlab.GitLabStub.STORAGE;
+import static io.cikit.vcs.gitlab.GitLabStub.base;
+import static io.cikit.vcs.gitlab.GitLabStub.fastTransport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cikit.core.config.ConfigurationException;
@@ -26,10 +31,7 @@ import io.cikit.core.config.Secret;
 import io.cikit.core.event.CommitInfo;
 import io.cikit.core.http.Download;
 import io.cikit.core.http.HttpStatusException;
-import io.cikit.core.http.HttpTransport;
-import io.cikit.core.http.RetryPolicy;
 import io.cikit.core.json.Json;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,46 +50,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** WireMock plays GitLab (and, for artifact redirects, its object storage). */
 class GitLabClientTest {
     private static final Secret TOKEN = Secret.of("glpat-test-0123456789");
-    private static final String PROJECT = "lab/bsp/linux";
-    private static final String PROJECT_PATH = "/api/v4/projects/lab%2Fbsp%2Flinux";
     private static final String SHA = "2293ada6b400935a1378653304eaf6221e0fdb8f";
-
-    private static WireMockServer gitlab;
-    private static WireMockServer storage;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        gitlab = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        storage = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        gitlab.start();
-        storage.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gitlab.stop();
-        storage.stop();
-    }
-
     @BeforeEach
     void reset() {
-        gitlab.resetAll();
-        storage.resetAll();
-    }
-
-    private static HttpTransport transport() {
-        return HttpTransport.builder()
-                .meterRegistry(new SimpleMeterRegistry())
-                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(20)).build())
-                .allowRedirectHosts("127.0.0.1")
-                .build();
-    }
-
-    private static URI base() {
-        return URI.create("http://localhost:" + gitlab.port());
+        HOSTS.reset();
     }
 
     private static GitLabClient client() {
@@ -97,20 +65,20 @@ class GitLabClientTest {
     }
 
     private static GitLabClient client(GitLabAuth auth) {
-        return GitLabClient.builder().baseUrl(base()).auth(auth).transport(transport()).build();
+        return GitLabStub.client(auth);
     }
 
     // ---- commit statuses
 
     @Test
     void setsACommitStatusWithNameUrlAndDescription() {
-        gitlab.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/statuses/" + SHA)).willReturn(okJson("{\"id\":93,\"status\":\"running\"}")));
+        GITLAB.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/statuses/" + SHA)).willReturn(okJson("{\"id\":93,\"status\":\"running\"}")));
 
         boolean changed = client().setCommitStatus(PROJECT, SHA, GitLabCommitStatus.builder(GitLabCommitState.RUNNING, "lab/rk3588")
                 .targetUrl("https://lab.example.com/jobs/17").description("booting on rk3588").ref("main").pipelineId(2366).build());
 
         assertThat(changed).isTrue();
-        gitlab.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/statuses/" + SHA))
+        GITLAB.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/statuses/" + SHA))
                 .withHeader("PRIVATE-TOKEN", equalTo(TOKEN.reveal()))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"state\":\"running\",\"name\":\"lab/rk3588\","
@@ -121,28 +89,28 @@ class GitLabClientTest {
     @ParameterizedTest
     @EnumSource(GitLabCommitState.class)
     void everyStateIsSentAsGitLabsWord(GitLabCommitState state) {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
 
         client().setCommitStatus("42", SHA, GitLabCommitStatus.builder(state, "lab").build());
 
-        gitlab.verify(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA))
+        GITLAB.verify(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA))
                 .withRequestBody(matchingJsonPath("$.state", equalTo(state.wireName()))));
     }
 
     @Test
     void aLongDescriptionIsCut() {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
 
         client().setCommitStatus("42", SHA, GitLabCommitStatus.builder(GitLabCommitState.FAILED, "lab")
                 .description("x".repeat(1000)).build());
 
-        String sent = Json.read(gitlab.getAllServeEvents().get(0).getRequest().getBody()).get("description").asText();
+        String sent = Json.read(GITLAB.getAllServeEvents().get(0).getRequest().getBody()).get("description").asText();
         assertThat(sent).hasSize(GitLabCommitStatus.MAX_DESCRIPTION_CHARS).endsWith("…");
     }
 
     @Test
     void aStatusAlreadyInThatStateIsNotAnError() {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(aResponse().withStatus(400)
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Cannot transition status via :run from :running (Reason(s): Status cannot transition via \\\"run\\\")\"}")));
 
@@ -153,7 +121,7 @@ class GitLabClientTest {
 
     @Test
     void anotherRefusalIsAnHttpStatusExceptionThatIsNotRetryable() {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(aResponse().withStatus(403)
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(aResponse().withStatus(403)
                 .withBody("{\"message\":\"403 Forbidden\"}")));
 
         assertThatThrownBy(() -> client().setCommitStatus("42", SHA, GitLabCommitStatus.builder(GitLabCommitState.SUCCESS, "lab").build()))
@@ -168,14 +136,14 @@ class GitLabClientTest {
 
     @Test
     void oauthSendsABearerTokenAndJobTokenItsOwnHeader() {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
         GitLabCommitStatus status = GitLabCommitStatus.builder(GitLabCommitState.PENDING, "lab").build();
 
         client(GitLabAuth.oauth(TOKEN)).setCommitStatus("42", SHA, status);
         client(GitLabAuth.jobToken(TOKEN)).setCommitStatus("42", SHA, status);
         client(GitLabAuth.none()).setCommitStatus("42", SHA, status);
 
-        List<LoggedRequest> requests = gitlab.findAll(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)));
+        List<LoggedRequest> requests = GITLAB.findAll(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)));
         assertThat(requests).hasSize(3);
         assertThat(requests.get(0).getHeader("Authorization")).isEqualTo("Bearer " + TOKEN.reveal());
         assertThat(requests.get(0).containsHeader("PRIVATE-TOKEN")).isFalse();
@@ -188,14 +156,14 @@ class GitLabClientTest {
 
     @Test
     void aSelfManagedInstanceWithARelativeRootKeepsItsPath() {
-        gitlab.stubFor(post(urlPathEqualTo("/gitlab/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
+        GITLAB.stubFor(post(urlPathEqualTo("/gitlab/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
         GitLabClient client = GitLabClient.builder().baseUrl(URI.create(base() + "/gitlab/")).auth(GitLabAuth.privateToken(TOKEN))
-                .transport(transport()).build();
+                .transport(fastTransport()).build();
 
         client.setCommitStatus("42", SHA, GitLabCommitStatus.builder(GitLabCommitState.SUCCESS, "lab").build());
 
         assertThat(client.apiRoot()).isEqualTo(URI.create(base() + "/gitlab/api/v4"));
-        gitlab.verify(postRequestedFor(urlPathEqualTo("/gitlab/api/v4/projects/42/statuses/" + SHA)));
+        GITLAB.verify(postRequestedFor(urlPathEqualTo("/gitlab/api/v4/projects/42/statuses/" + SHA)));
     }
 
     @Test
@@ -206,22 +174,22 @@ class GitLabClientTest {
 
     @Test
     void fromConfigReadsBaseUrlTokenAndTokenType() {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
         Map<String, String> values = Map.of("base-url", base().toString(), "token", TOKEN.reveal(), "token-type", "job");
 
-        GitLabClient client = GitLabClient.fromConfig(ProviderConfig.of(values::get), transport());
+        GitLabClient client = GitLabClient.fromConfig(ProviderConfig.of(values::get), fastTransport());
         client.setCommitStatus("42", SHA, GitLabCommitStatus.builder(GitLabCommitState.SUCCESS, "lab").build());
 
-        gitlab.verify(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA))
+        GITLAB.verify(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA))
                 .withHeader("JOB-TOKEN", equalTo(TOKEN.reveal())));
-        assertThat(GitLabClient.fromConfig(ProviderConfig.empty(), transport()).apiRoot())
+        assertThat(GitLabClient.fromConfig(ProviderConfig.empty(), fastTransport()).apiRoot())
                 .isEqualTo(URI.create("https://gitlab.com/api/v4"));
     }
 
     @Test
     void fromConfigRefusesAnUnknownTokenTypeNamingTheKey() {
         assertThatThrownBy(() -> GitLabClient.fromConfig(ProviderConfig.of(Map.of("cikit.gitlab.token", "t",
-                "cikit.gitlab.token-type", "kerberos")::get).forPrefix("cikit.gitlab"), transport()))
+                "cikit.gitlab.token-type", "kerberos")::get).forPrefix("cikit.gitlab"), fastTransport()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("token-type");
     }
 
@@ -238,11 +206,11 @@ class GitLabClientTest {
 
     private static void stubNotePages(String page1, String page2, String page3) {
         String path = PROJECT_PATH + "/merge_requests/7/notes";
-        gitlab.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", absent())
+        GITLAB.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", absent())
                 .willReturn(okJson(page1).withHeader("X-Next-Page", "2").withHeader("X-Page", "1")));
-        gitlab.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", equalTo("2"))
+        GITLAB.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", equalTo("2"))
                 .willReturn(okJson(page2).withHeader("X-Next-Page", "3").withHeader("X-Page", "2")));
-        gitlab.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", equalTo("3"))
+        GITLAB.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", equalTo("3"))
                 .willReturn(okJson(page3).withHeader("X-Next-Page", "").withHeader("X-Page", "3")));
     }
 
@@ -254,7 +222,7 @@ class GitLabClientTest {
 
         assertThat(all).extracting(GitLabNote::id).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(all.get(0).author()).contains("dev");
-        gitlab.verify(3, getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
+        GITLAB.verify(3, getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
                 .withQueryParam("per_page", equalTo("100")).withQueryParam("sort", equalTo("asc"))
                 .withHeader("PRIVATE-TOKEN", equalTo(TOKEN.reveal())));
     }
@@ -263,9 +231,9 @@ class GitLabClientTest {
     void followsALinkHeaderToTheNextPage() {
         String path = "/api/v4/projects/42/merge_requests/7/notes";
         String next = base() + path + "?cursor=abc&per_page=100";
-        gitlab.stubFor(get(urlPathEqualTo(path)).withQueryParam("cursor", absent())
+        GITLAB.stubFor(get(urlPathEqualTo(path)).withQueryParam("cursor", absent())
                 .willReturn(okJson(notes(1)).withHeader("Link", "<" + next + ">; rel=\"next\", <" + base() + path + ">; rel=\"first\"")));
-        gitlab.stubFor(get(urlPathEqualTo(path)).withQueryParam("cursor", equalTo("abc")).willReturn(okJson(notes(2))));
+        GITLAB.stubFor(get(urlPathEqualTo(path)).withQueryParam("cursor", equalTo("abc")).willReturn(okJson(notes(2))));
 
         assertThat(client().mergeRequestNotes("42", 7)).extracting(GitLabNote::id).containsExactly(1L, 2L);
     }
@@ -273,18 +241,18 @@ class GitLabClientTest {
     @Test
     void aLinkToAnotherOriginIsNotFollowed() {
         String path = "/api/v4/projects/42/merge_requests/7/notes";
-        gitlab.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(notes(1))
-                .withHeader("Link", "<http://127.0.0.1:" + storage.port() + path + "?page=2>; rel=\"next\"")));
+        GITLAB.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(notes(1))
+                .withHeader("Link", "<" + HOSTS.storageUrl(path + "?page=2") + ">; rel=\"next\"")));
 
         assertThat(client().mergeRequestNotes("42", 7)).extracting(GitLabNote::id).containsExactly(1L);
-        assertThat(storage.getAllServeEvents()).isEmpty();
+        assertThat(STORAGE.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void readingStopsAtThePageLimit() {
         stubNotePages(notes(1), notes(2), notes(3));
         GitLabClient client = GitLabClient.builder().baseUrl(base()).auth(GitLabAuth.privateToken(TOKEN))
-                .transport(transport()).maxPages(2).build();
+                .transport(fastTransport()).maxPages(2).build();
 
         assertThat(client.mergeRequestNotes(PROJECT, 7)).extracting(GitLabNote::id).containsExactly(1L, 2L);
     }
@@ -293,58 +261,58 @@ class GitLabClientTest {
     void theStickyNoteOnThePageThreeIsUpdatedInPlace() {
         String marked = "[{\"id\":77,\"body\":\"<!-- cikit:sticky:lab-report -->\\nold report\",\"system\":false}]";
         stubNotePages(notes(1, 2), notes(3, 4), marked);
-        gitlab.stubFor(put(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes/77"))
+        GITLAB.stubFor(put(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes/77"))
                 .willReturn(okJson("{\"id\":77,\"body\":\"<!-- cikit:sticky:lab-report -->\\nnew report\"}")));
 
         GitLabNote note = client().upsertStickyNote(PROJECT, 7, "lab-report", "new report");
 
         assertThat(note.id()).isEqualTo(77);
-        gitlab.verify(putRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes/77"))
+        GITLAB.verify(putRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes/77"))
                 .withRequestBody(equalToJson("{\"body\":\"<!-- cikit:sticky:lab-report -->\\nnew report\"}")));
-        gitlab.verify(0, postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes")));
+        GITLAB.verify(0, postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes")));
     }
 
     @Test
     void withoutAStickyNoteANewOneIsCreatedWithTheMarker() {
         stubNotePages(notes(1, 2), notes(3, 4), notes(5));
-        gitlab.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
+        GITLAB.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
                 .willReturn(okJson("{\"id\":90,\"body\":\"…\"}").withStatus(201)));
 
         GitLabNote note = client().upsertStickyNote(PROJECT, 7, "lab-report", "**3 boards passed**");
 
         assertThat(note.id()).isEqualTo(90);
-        gitlab.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
+        GITLAB.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
                 .withRequestBody(equalToJson("{\"body\":\"<!-- cikit:sticky:lab-report -->\\n**3 boards passed**\"}")));
-        gitlab.verify(3, getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes")));
+        GITLAB.verify(3, getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes")));
     }
 
     @Test
     void anUnchangedStickyNoteIsNotWrittenAgain() {
-        gitlab.stubFor(get(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes"))
+        GITLAB.stubFor(get(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes"))
                 .willReturn(okJson("[{\"id\":5,\"body\":\"<!-- cikit:sticky:r -->\\nsame\",\"system\":false}]")));
 
         GitLabNote note = client().upsertStickyNote("42", 7, "r", "same");
 
         assertThat(note.id()).isEqualTo(5);
-        assertThat(gitlab.getAllServeEvents()).hasSize(1);
+        assertThat(GITLAB.getAllServeEvents()).hasSize(1);
     }
 
     @Test
     void aSystemNoteQuotingTheMarkerIsNotTheStickyNote() {
-        gitlab.stubFor(get(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes"))
+        GITLAB.stubFor(get(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes"))
                 .willReturn(okJson("[{\"id\":5,\"body\":\"mentioned <!-- cikit:sticky:r -->\",\"system\":true}]")));
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes")).willReturn(okJson("{\"id\":6}")));
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes")).willReturn(okJson("{\"id\":6}")));
 
         assertThat(client().upsertStickyNote("42", 7, "r", "body").id()).isEqualTo(6);
     }
 
     @Test
     void aNoteOverAMillionCharactersIsCutWithAVisibleLine() {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes")).willReturn(okJson("{\"id\":6}")));
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes")).willReturn(okJson("{\"id\":6}")));
 
         client().createMergeRequestNote("42", 7, "a".repeat(1_200_000));
 
-        String sent = Json.read(gitlab.getAllServeEvents().get(0).getRequest().getBody()).get("body").asText();
+        String sent = Json.read(GITLAB.getAllServeEvents().get(0).getRequest().getBody()).get("body").asText();
         assertThat(sent.length()).isLessThanOrEqualTo(GitLabClient.MAX_NOTE_CHARS);
         assertThat(sent).startsWith("aaaa").contains("Truncated by cikit").contains("1200000");
     }
@@ -353,14 +321,14 @@ class GitLabClientTest {
     void aStickyKeyThatCouldCloseTheCommentIsRefused() {
         assertThatThrownBy(() -> client().upsertStickyNote("42", 7, "x -->", "b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client().upsertStickyNote("42", 7, "a--b", "b")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(gitlab.getAllServeEvents()).isEmpty();
+        assertThat(GITLAB.getAllServeEvents()).isEmpty();
     }
 
     // ---- diffs
 
     @Test
     void comparesTwoRefsIntoCommitsAndFileDiffs() {
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/repository/compare"))
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/repository/compare"))
                 .withQueryParam("from", equalTo("v6.1")).withQueryParam("to", equalTo("feature/rk3588 dts"))
                 .willReturn(okJson("""
                         {"commit": {"id": "12d65c8dd2b2676fa3ac47d955accc085a37a9c1"},
@@ -395,9 +363,9 @@ class GitLabClientTest {
     @Test
     void readsACommitDiffAcrossPages() {
         String path = PROJECT_PATH + "/repository/commits/" + SHA + "/diff";
-        gitlab.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", absent()).willReturn(okJson(
+        GITLAB.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", absent()).willReturn(okJson(
                 "[{\"old_path\":\"a.c\",\"new_path\":\"a.c\",\"diff\":\"x\"}]").withHeader("X-Next-Page", "2")));
-        gitlab.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", equalTo("2")).willReturn(okJson(
+        GITLAB.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", equalTo("2")).willReturn(okJson(
                 "[{\"old_path\":\"b.c\",\"new_path\":\"c.c\",\"diff\":\"y\",\"renamed_file\":true}]")));
 
         List<GitLabFileDiff> diffs = client().commitDiff(PROJECT, SHA);
@@ -413,10 +381,10 @@ class GitLabClientTest {
     void downloadsJobArtifactsThroughARedirectWithoutSendingTheTokenToStorage() throws Exception {
         byte[] zip = new byte[150_000];
         new Random(7).nextBytes(zip);
-        String blob = "http://127.0.0.1:" + storage.port() + "/artifacts/1977.zip?X-Amz-Signature=abc";
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/1977/artifacts"))
+        String blob = HOSTS.storageUrl("/artifacts/1977.zip?X-Amz-Signature=abc");
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/jobs/1977/artifacts"))
                 .willReturn(aResponse().withStatus(302).withHeader("Location", blob)));
-        storage.stubFor(get(urlPathEqualTo("/artifacts/1977.zip")).willReturn(aResponse().withStatus(200)
+        STORAGE.stubFor(get(urlPathEqualTo("/artifacts/1977.zip")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/zip").withBody(zip)));
         Path target = dir.resolve("artifacts.zip");
 
@@ -425,15 +393,15 @@ class GitLabClientTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(zip);
         assertThat(download.sizeBytes()).isEqualTo(zip.length);
         assertThat(download.finalUri().getHost()).isEqualTo("127.0.0.1");
-        gitlab.verify(getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/jobs/1977/artifacts"))
+        GITLAB.verify(getRequestedFor(urlPathEqualTo(PROJECT_PATH + "/jobs/1977/artifacts"))
                 .withHeader("PRIVATE-TOKEN", equalTo(TOKEN.reveal())));
-        storage.verify(getRequestedFor(urlPathEqualTo("/artifacts/1977.zip"))
+        STORAGE.verify(getRequestedFor(urlPathEqualTo("/artifacts/1977.zip"))
                 .withHeader("PRIVATE-TOKEN", absent()).withHeader("Authorization", absent()).withHeader("JOB-TOKEN", absent()));
     }
 
     @Test
     void missingArtifactsAreA404AndLeaveNoFile() {
-        gitlab.stubFor(get(urlPathEqualTo("/api/v4/projects/42/jobs/5/artifacts"))
+        GITLAB.stubFor(get(urlPathEqualTo("/api/v4/projects/42/jobs/5/artifacts"))
                 .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"404 Not found\"}")));
         Path target = dir.resolve("artifacts.zip");
 
@@ -447,11 +415,11 @@ class GitLabClientTest {
     @Test
     void a429WithRetryAfterIsWaitedOutAndRetried() {
         String path = "/api/v4/projects/42/statuses/" + SHA;
-        gitlab.stubFor(post(urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+        GITLAB.stubFor(post(urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
                         .withBody("{\"message\":\"429 Too Many Requests\"}"))
                 .willSetStateTo("open"));
-        gitlab.stubFor(post(urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("open")
+        GITLAB.stubFor(post(urlPathEqualTo(path)).inScenario("limit").whenScenarioStateIs("open")
                 .willReturn(okJson("{\"id\":1}")));
         long started = System.nanoTime();
 
@@ -459,26 +427,26 @@ class GitLabClientTest {
 
         assertThat(changed).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-        gitlab.verify(2, postRequestedFor(urlPathEqualTo(path)));
+        GITLAB.verify(2, postRequestedFor(urlPathEqualTo(path)));
     }
 
     @Test
     void a429WithRateLimitResetIsWaitedOutAndRetried() {
         String path = "/api/v4/projects/42/merge_requests/7/notes";
         long reset = Instant.now().getEpochSecond() + 1;
-        gitlab.stubFor(get(urlPathEqualTo(path)).inScenario("quota").whenScenarioStateIs(Scenario.STARTED)
+        GITLAB.stubFor(get(urlPathEqualTo(path)).inScenario("quota").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("RateLimit-Limit", "600")
                         .withHeader("RateLimit-Remaining", "0").withHeader("RateLimit-Reset", Long.toString(reset)))
                 .willSetStateTo("open"));
-        gitlab.stubFor(get(urlPathEqualTo(path)).inScenario("quota").whenScenarioStateIs("open").willReturn(okJson(notes(1))));
+        GITLAB.stubFor(get(urlPathEqualTo(path)).inScenario("quota").whenScenarioStateIs("open").willReturn(okJson(notes(1))));
 
         assertThat(client().mergeRequestNotes("42", 7)).extracting(GitLabNote::id).containsExactly(1L);
-        gitlab.verify(2, getRequestedFor(urlPathEqualTo(path)));
+        GITLAB.verify(2, getRequestedFor(urlPathEqualTo(path)));
     }
 
     @Test
     void a429ThatNeverEndsIsARetryableHttpStatusException() {
-        gitlab.stubFor(get(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes"))
+        GITLAB.stubFor(get(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
 
         assertThatThrownBy(() -> client().mergeRequestNotes("42", 7)).isInstanceOfSatisfying(HttpStatusException.class, e -> {
@@ -491,7 +459,7 @@ class GitLabClientTest {
 
     @Test
     void createsAPipelineWithVariables() {
-        gitlab.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/pipeline")).willReturn(okJson(
+        GITLAB.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/pipeline")).willReturn(okJson(
                 "{\"id\":2367,\"iid\":12,\"ref\":\"main\",\"sha\":\"" + SHA + "\",\"status\":\"created\","
                         + "\"web_url\":\"https://gitlab.example.com/lab/bsp/linux/-/pipelines/2367\"}").withStatus(201)));
         Map<String, String> variables = new LinkedHashMap<>();
@@ -503,7 +471,7 @@ class GitLabClientTest {
         assertThat(pipeline.id()).isEqualTo(2367);
         assertThat(pipeline.status()).isEqualTo("created");
         assertThat(pipeline.sha()).contains(SHA);
-        gitlab.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/pipeline"))
+        GITLAB.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/pipeline"))
                 .withHeader("PRIVATE-TOKEN", equalTo(TOKEN.reveal()))
                 .withRequestBody(equalToJson("{\"ref\":\"main\",\"variables\":[{\"key\":\"BOARD\",\"value\":\"rk3588\"},"
                         + "{\"key\":\"KERNEL\",\"value\":\"6.12\"}]}")));
@@ -511,29 +479,29 @@ class GitLabClientTest {
 
     @Test
     void aPipelineCreationThatFailsOnTheServerIsNotRepeated() {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/pipeline")).willReturn(aResponse().withStatus(502)));
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/pipeline")).willReturn(aResponse().withStatus(502)));
 
         assertThatThrownBy(() -> client().createPipeline("42", "main", Map.of()))
                 .isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.retryable()).isTrue());
-        gitlab.verify(1, postRequestedFor(urlPathEqualTo("/api/v4/projects/42/pipeline")));
+        GITLAB.verify(1, postRequestedFor(urlPathEqualTo("/api/v4/projects/42/pipeline")));
     }
 
     @Test
     void triggersAPipelineWithATriggerTokenAndWithoutTheClientsToken() {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/trigger/pipeline")).willReturn(okJson(
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/trigger/pipeline")).willReturn(okJson(
                 "{\"id\":9,\"ref\":\"main\",\"status\":\"pending\"}").withStatus(201)));
 
         GitLabPipeline pipeline = client().triggerPipeline("42", "main", Map.of("BOARD", "rk3588"), Secret.of("glptt-trigger"));
 
         assertThat(pipeline.id()).isEqualTo(9);
-        gitlab.verify(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/trigger/pipeline"))
+        GITLAB.verify(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/trigger/pipeline"))
                 .withHeader("PRIVATE-TOKEN", absent())
                 .withRequestBody(equalToJson("{\"token\":\"glptt-trigger\",\"ref\":\"main\",\"variables\":{\"BOARD\":\"rk3588\"}}")));
     }
 
     @Test
     void aReplyThatIsNotJsonIsMalformed() {
-        gitlab.stubFor(get(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes"))
+        GITLAB.stubFor(get(urlPathEqualTo("/api/v4/projects/42/merge_requests/7/notes"))
                 .willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
 
         assertThatThrownBy(() -> client().mergeRequestNotes("42", 7))

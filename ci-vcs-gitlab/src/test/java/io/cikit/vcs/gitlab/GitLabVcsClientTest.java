@@ -10,11 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.cikit.vcs.gitlab.GitLabStub.GITLAB;
+import static io.cikit.vcs.gitlab.GitLabStub.HOSTS;
+import static io.cikit.vcs.gitlab.GitLabStub.PROJECT_PATH;
+import static io.cikit.vcs.gitlab.GitLabStub.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.cikit.core.config.CiConfig;
 import io.cikit.core.config.ConfigurationException;
 import io.cikit.core.event.Repository;
@@ -30,35 +32,19 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link GitLabClient} as the {@code gitlab} {@link VcsClient}, found through ServiceLoader and made from config. */
 class GitLabVcsClientTest {
     private static final String TOKEN = "glpat-vcs-0123456789";
-    private static final String PROJECT_PATH = "/api/v4/projects/lab%2Fbsp%2Flinux";
     private static final String SHA = "2293ada6b400935a1378653304eaf6221e0fdb8f";
     private static final Repository REPO = new Repository("lab/bsp/linux", Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.of("https://gitlab.example.com/lab/bsp/linux"), Optional.empty());
 
-    private static WireMockServer gitlab;
-
-    @BeforeAll
-    static void start() {
-        gitlab = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        gitlab.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        gitlab.stop();
-    }
-
     @BeforeEach
     void reset() {
-        gitlab.resetAll();
+        HOSTS.reset();
     }
 
     private static CiConfig config(Map<String, String> env) {
@@ -70,17 +56,17 @@ class GitLabVcsClientTest {
         VcsClientProvider provider = Providers.discover(VcsClientProvider.class, VcsClientProvider::name)
                 .require("gitlab", "VCS client", "io.cikit:ci-vcs-gitlab");
         return provider.create(config(Map.of("GITLAB_TOKEN", TOKEN,
-                "CIKIT_GITLAB_BASE_URL", "http://localhost:" + gitlab.port())).forPrefix("cikit.gitlab"));
+                "CIKIT_GITLAB_BASE_URL", base().toString())).forPrefix("cikit.gitlab"));
     }
 
     @Test
     void theDiscoveredClientSetsAStatusWithTheTokenMappingErrorToFailed() {
-        gitlab.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
+        GITLAB.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
 
         discovered().setStatus(REPO, SHA, CommitStatus.of(StatusState.ERROR, "cikit/rk3588")
                 .withDescription("lab down").withTargetUrl(URI.create("https://lab.example.com/jobs/3")));
 
-        gitlab.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/statuses/" + SHA))
+        GITLAB.verify(postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/statuses/" + SHA))
                 .withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
                 .withRequestBody(equalToJson("{\"state\":\"failed\",\"name\":\"cikit/rk3588\",\"description\":\"lab down\","
                         + "\"target_url\":\"https://lab.example.com/jobs/3\"}")));
@@ -88,20 +74,20 @@ class GitLabVcsClientTest {
 
     @Test
     void aRepositoryWithANumericIdIsAddressedByIt() {
-        gitlab.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
+        GITLAB.stubFor(post(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)).willReturn(okJson("{\"id\":1}")));
         Repository byId = new Repository("lab/bsp/linux", Optional.of("42"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
 
         discovered().setStatus(byId, SHA, CommitStatus.of(StatusState.SUCCESS, "cikit"));
 
-        gitlab.verify(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)));
+        GITLAB.verify(postRequestedFor(urlPathEqualTo("/api/v4/projects/42/statuses/" + SHA)));
     }
 
     @Test
     void aStickyCommentIsCreatedOnceThenUpdatedAndLinksToTheNote() {
         VcsClient client = discovered();
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes")).willReturn(okJson("[]")));
-        gitlab.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes"))
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes")).willReturn(okJson("[]")));
+        GITLAB.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes"))
                 .willReturn(okJson("{\"id\":501,\"body\":\"x\",\"system\":false}")));
 
         CommentRef created = client.upsertComment(REPO, 12, "boot-report", "3 boards pass");
@@ -110,22 +96,22 @@ class GitLabVcsClientTest {
         assertThat(created.id()).isEqualTo("501");
         assertThat(created.url()).contains(URI.create("https://gitlab.example.com/lab/bsp/linux/-/merge_requests/12#note_501"));
 
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes")).willReturn(okJson(
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes")).willReturn(okJson(
                 "[{\"id\":501,\"body\":\"<!-- cikit:sticky:boot-report -->\\n3 boards pass\",\"system\":false}]")));
-        gitlab.stubFor(put(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes/501"))
+        GITLAB.stubFor(put(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes/501"))
                 .willReturn(okJson("{\"id\":501,\"body\":\"y\",\"system\":false}")));
 
         CommentRef updated = client.upsertComment(REPO, 12, "boot-report", "2 boards pass, 1 fails");
 
         assertThat(updated.created()).isFalse();
         assertThat(updated.id()).isEqualTo("501");
-        gitlab.verify(putRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes/501")));
-        gitlab.verify(1, postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes")));
+        GITLAB.verify(putRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes/501")));
+        GITLAB.verify(1, postRequestedFor(urlPathEqualTo(PROJECT_PATH + "/merge_requests/12/notes")));
     }
 
     @Test
     void aPlainCommentIsANewNote() {
-        gitlab.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
+        GITLAB.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
                 .willReturn(okJson("{\"id\":9,\"body\":\"hi\",\"system\":false}")));
 
         CommentRef ref = discovered().createComment(Repository.named("lab/bsp/linux"), 7, "hi");
@@ -135,7 +121,7 @@ class GitLabVcsClientTest {
 
     @Test
     void theCommitDiffListsFilesWithKindsAndLineCountsAndIsIncompleteAfterATimeout() {
-        gitlab.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/repository/compare")).willReturn(okJson("{\"commits\":[],"
+        GITLAB.stubFor(get(urlPathEqualTo(PROJECT_PATH + "/repository/compare")).willReturn(okJson("{\"commits\":[],"
                 + "\"compare_timeout\":true,\"diffs\":["
                 + "{\"old_path\":\"a.c\",\"new_path\":\"a.c\",\"diff\":\"@@ -1,2 +1,2 @@\\n-old\\n+new\\n+more\\n ctx\\n\","
                 + "\"new_file\":false,\"renamed_file\":false,\"deleted_file\":false},"
@@ -155,7 +141,7 @@ class GitLabVcsClientTest {
         assertThat(diff.files().get(0)).extracting(ChangedFile::additions, ChangedFile::deletions).containsExactly(2, 1);
         assertThat(diff.files().get(2).previousPath()).contains("old.h");
         assertThat(diff.paths()).containsExactly("a.c", "b.c", "old.h", "new.h", "gone.c");
-        gitlab.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        GITLAB.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlPathEqualTo(PROJECT_PATH + "/repository/compare"))
                 .withQueryParam("from", equalTo("main")).withQueryParam("to", equalTo(SHA)));
     }
@@ -175,7 +161,7 @@ class GitLabVcsClientTest {
 
     @Test
     void aRefusalIsADeliveryFailureThatRetryingWillNotFix() {
-        gitlab.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
+        GITLAB.stubFor(post(urlPathEqualTo(PROJECT_PATH + "/merge_requests/7/notes"))
                 .willReturn(aResponse().withStatus(403).withBody("{\"message\":\"403 Forbidden\"}")));
 
         assertThatThrownBy(() -> discovered().createComment(REPO, 7, "hi"))

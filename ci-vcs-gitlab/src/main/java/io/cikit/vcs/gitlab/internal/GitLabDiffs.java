@@ -8,18 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** GitLab's compare answer in cikit's reporting words: {@link ChangedFile}s with line counts. */
+/** GitLab's compare answer in cikit's reporting words: {@link ChangedFile}s with line counts, and the patch. */
 public final class GitLabDiffs {
     private GitLabDiffs() {
     }
 
-    /** The files of a comparison; incomplete when GitLab timed out. No patch text is assembled. */
+    /**
+     * The files of a comparison and its {@link GitPatch}. Incomplete, and without a patch, when GitLab timed out or
+     * left a file's diff text out ({@code too_large}, {@code collapsed}, or empty for a changed file): the patch is
+     * whole or absent.
+     */
     public static CommitDiff commitDiff(GitLabComparison comparison) {
         List<ChangedFile> files = new ArrayList<>(comparison.diffs().size());
         for (GitLabFileDiff d : comparison.diffs()) {
             files.add(changedFile(d));
         }
-        return new CommitDiff(files, !comparison.timedOut(), Optional.empty());
+        Optional<String> patch = comparison.timedOut() ? Optional.empty() : GitPatch.of(comparison.diffs());
+        return new CommitDiff(files, patch.isPresent(), patch);
     }
 
     static ChangedFile changedFile(GitLabFileDiff d) {

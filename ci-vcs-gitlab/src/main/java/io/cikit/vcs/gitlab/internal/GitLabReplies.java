@@ -30,7 +30,9 @@ public final class GitLabReplies {
     public static GitLabFileDiff diff(JsonNode d) {
         String newPath = Json.text(d, "new_path").orElse("");
         return new GitLabFileDiff(Json.text(d, "old_path").orElse(newPath), newPath, Json.text(d, "diff").orElse(""),
-                Json.bool(d, false, "new_file"), Json.bool(d, false, "renamed_file"), Json.bool(d, false, "deleted_file"));
+                Json.bool(d, false, "new_file"), Json.bool(d, false, "renamed_file"), Json.bool(d, false, "deleted_file"),
+                Json.nonBlank(d, "a_mode"), Json.nonBlank(d, "b_mode"), Json.bool(d, false, "too_large"),
+                Json.bool(d, false, "collapsed"));
     }
 
     public static List<GitLabFileDiff> diffs(JsonNode array) {

@@ -1,4 +1,4 @@
-package io.cikit.core;
+package io.cikit.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock tests move by hand, so timing (backoff, breakers, leases, windows) needs no real waiting. Thread-safe. */
+/**
+ * A UTC clock tests move by hand, so timing (backoff, breakers, leases, windows, token expiry) needs no real waiting.
+ * Thread-safe. Other modules' tests get it from ci-core's test-jar ({@code io.cikit:ci-core:test-jar}, test scope),
+ * which holds this package only.
+ */
 public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
 
