@@ -11,17 +11,20 @@ import java.util.Optional;
 
 /**
  * Immutable, case-insensitive, multi-valued HTTP headers. Names keep the spelling they were first given for
- * display; look-ups fold case.
+ * display; look-ups fold case ({@link String#toLowerCase(Locale) toLowerCase(Locale.ROOT)} of both sides).
+ *
+ * <p>Look-ups with a name that is already lower-case ASCII ({@code "x-gitlab-token"}, as HTTP/2 sends every name)
+ * neither copy nor re-hash it, so constants looked up per request cost one map probe; other names are lower-cased
+ * on each look-up.
  */
 public final class Headers {
-    private static final Headers EMPTY = new Headers(Map.of(), Map.of());
+    private static final Headers EMPTY = new Headers(Map.of());
 
-    private final Map<String, List<String>> byLowerName;
-    private final Map<String, String> displayNames;
+    // lower-cased name -> the name as first given and every value, in the order names were first given
+    private final Map<String, Field> fields;
 
-    private Headers(Map<String, List<String>> byLowerName, Map<String, String> displayNames) {
-        this.byLowerName = byLowerName;
-        this.displayNames = displayNames;
+    private Headers(Map<String, Field> fields) {
+        this.fields = fields;
     }
 
     public static Headers empty() {
@@ -60,50 +63,68 @@ public final class Headers {
 
     /** The first value of a header, case-insensitively. */
     public Optional<String> first(String name) {
-        List<String> values = byLowerName.get(name.toLowerCase(Locale.ROOT));
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        Field field = fields.get(lowerCase(name));
+        return field == null ? Optional.empty() : Optional.of(field.values.get(0));
     }
 
     /** Every value of a header, case-insensitively; empty when absent. */
     public List<String> all(String name) {
-        return byLowerName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        Field field = fields.get(lowerCase(name));
+        return field == null ? List.of() : field.values;
     }
 
     public boolean contains(String name) {
-        return byLowerName.containsKey(name.toLowerCase(Locale.ROOT));
+        return fields.containsKey(lowerCase(name));
     }
 
     /** Header names as first given. */
     public List<String> names() {
-        return List.copyOf(displayNames.values());
+        List<String> names = new ArrayList<>(fields.size());
+        fields.values().forEach(f -> names.add(f.displayName));
+        return Collections.unmodifiableList(names);
     }
 
     /** A multi-valued map keyed by the names as first given. */
     public Map<String, List<String>> asMap() {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        byLowerName.forEach((lower, values) -> out.put(displayNames.get(lower), values));
+        fields.values().forEach(f -> out.put(f.displayName, f.values));
         return Collections.unmodifiableMap(out);
     }
 
     public boolean isEmpty() {
-        return byLowerName.isEmpty();
+        return fields.isEmpty();
     }
 
     /** A builder holding these headers, to add or replace some. */
     public Builder toBuilder() {
         Builder b = builder();
-        asMap().forEach((name, values) -> values.forEach(v -> b.add(name, v)));
+        fields.values().forEach(f -> f.values.forEach(v -> b.add(f.displayName, v)));
         return b;
     }
 
+    /** Equal when the same names (case-insensitively) carry the same values in the same order. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Headers other && byLowerName.equals(other.byLowerName);
+        if (!(o instanceof Headers other) || fields.size() != other.fields.size()) {
+            return false;
+        }
+        for (Map.Entry<String, Field> e : fields.entrySet()) {
+            Field theirs = other.fields.get(e.getKey());
+            if (theirs == null || !theirs.values.equals(e.getValue().values)) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** The hash of the map from lower-cased names to values (as {@link Map#hashCode()} defines it). */
     @Override
     public int hashCode() {
-        return byLowerName.hashCode();
+        int hash = 0;
+        for (Map.Entry<String, Field> e : fields.entrySet()) {
+            hash += e.getKey().hashCode() ^ e.getValue().values.hashCode();
+        }
+        return hash;
     }
 
     /** Names only: values may be secrets. */
@@ -112,10 +133,54 @@ public final class Headers {
         return "Headers" + names();
     }
 
+    /**
+     * {@code name.toLowerCase(Locale.ROOT)}, but a name that is lower-case ASCII already comes back as is, without the
+     * JDK's per-character table look-ups (the usual case: HTTP/2 names and the constants parsers look up).
+     */
+    static String lowerCase(String name) {
+        for (int i = 0, n = name.length(); i < n; i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+                return name.toLowerCase(Locale.ROOT);
+            }
+        }
+        return name;
+    }
+
+    /**
+     * One header: its name as first given and its values (never empty). Only {@link Builder#build()} changes it,
+     * before the {@link Headers} holding it exists.
+     */
+    private static final class Field {
+        final String displayName;
+        List<String> values;
+
+        Field(String displayName, String value) {
+            this.displayName = displayName;
+            this.values = List.of(value);
+        }
+
+        void add(String value) {
+            if (!(values instanceof ArrayList)) {
+                values = new ArrayList<>(values);
+            }
+            values.add(value);
+        }
+
+        void freeze() {
+            if (values instanceof ArrayList) {
+                values = List.copyOf(values);
+            }
+        }
+    }
+
     /** Collects headers; not thread-safe. */
     public static final class Builder {
-        private final Map<String, List<String>> byLowerName = new LinkedHashMap<>();
-        private final Map<String, String> displayNames = new LinkedHashMap<>();
+        private record Entry(String lowerName, String name, String value) {
+        }
+
+        // appended as given; grouped by name only in build(), so adding costs no hashing
+        private final List<Entry> entries = new ArrayList<>();
 
         private Builder() {
         }
@@ -123,9 +188,7 @@ public final class Headers {
         public Builder add(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
-            String lower = name.toLowerCase(Locale.ROOT);
-            displayNames.putIfAbsent(lower, name);
-            byLowerName.computeIfAbsent(lower, k -> new ArrayList<>()).add(value);
+            entries.add(new Entry(lowerCase(name), name, value));
             return this;
         }
 
@@ -135,16 +198,31 @@ public final class Headers {
         }
 
         public Builder remove(String name) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            byLowerName.remove(lower);
-            displayNames.remove(lower);
+            String lower = lowerCase(name);
+            entries.removeIf(e -> e.lowerName().equals(lower));
             return this;
         }
 
         public Headers build() {
-            Map<String, List<String>> frozen = new LinkedHashMap<>();
-            byLowerName.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-            return new Headers(Collections.unmodifiableMap(frozen), Collections.unmodifiableMap(new LinkedHashMap<>(displayNames)));
+            if (entries.isEmpty()) {
+                return EMPTY;
+            }
+            // sized so that no rehash happens even if every entry is a different name
+            Map<String, Field> fields = new LinkedHashMap<>(entries.size() * 4 / 3 + 1);
+            boolean repeated = false;
+            for (Entry e : entries) {
+                // one probe per header; a repeated name (rare) costs a Field thrown away
+                Field known = fields.putIfAbsent(e.lowerName(), new Field(e.name(), e.value()));
+                if (known != null) {
+                    known.add(e.value());
+                    repeated = true;
+                }
+            }
+            if (repeated) {
+                fields.values().forEach(Field::freeze);
+            }
+            // the fields are complete before the final field publishes them, and never change afterwards
+            return new Headers(Collections.unmodifiableMap(fields));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The meters {@link Webhooks} records. Provider tags only ever carry ids of parsers that are present (or
@@ -19,12 +20,8 @@ final class DeliveryMetrics {
 
     private final MeterRegistry registry;
     // Registering a meter builds and looks up its id each time; the tag sets are few (present providers x outcomes
-    // x codes), so the hot path keeps the registered meters.
-    private final ConcurrentHashMap<DeliveryKey, Counter> deliveries = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Timer> handleTimers = new ConcurrentHashMap<>();
-
-    private record DeliveryKey(String provider, String outcome, String code, int status) {
-    }
+    // x codes), so the hot path keeps the registered meters, one look-up per delivery by provider
+    private final ConcurrentHashMap<String, ProviderMeters> byProvider = new ConcurrentHashMap<>();
 
     DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -35,20 +32,68 @@ final class DeliveryMetrics {
     }
 
     void delivered(String provider, WebhookResult result, Timer.Sample sample) {
-        String code = result instanceof WebhookResult.Rejected rejected ? rejected.error().code() : "none";
-        DeliveryKey key = new DeliveryKey(provider, result.outcome(), code, result.httpStatus());
-        deliveries.computeIfAbsent(key, k -> Counter.builder(DELIVERIES)
-                .description("Webhook deliveries handled, by outcome")
-                .tag("provider", k.provider())
-                .tag("outcome", k.outcome())
-                .tag("code", k.code())
-                .tag("status", Integer.toString(k.status()))
-                .register(registry))
-                .increment();
-        sample.stop(handleTimers.computeIfAbsent(provider, p -> Timer.builder(HANDLE)
-                .description("Time to handle one webhook delivery, including handlers run on the caller's thread")
-                .tag("provider", p)
-                .register(registry)));
+        ProviderMeters meters = byProvider.get(provider);
+        if (meters == null) {
+            meters = byProvider.computeIfAbsent(provider, ProviderMeters::new);
+        }
+        meters.deliveries(result).increment();
+        sample.stop(meters.handle());
+    }
+
+    /**
+     * One provider's delivery meters, registered on first use (so the series that exist are those that happened).
+     * Accepted, ignored and duplicate deliveries always answer the same status with code {@code none}, so their
+     * counters are kept by outcome; rejections by code and status.
+     */
+    private final class ProviderMeters {
+        private final String provider;
+        private volatile @Nullable Counter accepted;
+        private volatile @Nullable Counter ignored;
+        private volatile @Nullable Counter duplicate;
+        private volatile @Nullable Timer handle;
+        private final ConcurrentHashMap<Rejection, Counter> rejected = new ConcurrentHashMap<>();
+
+        ProviderMeters(String provider) {
+            this.provider = provider;
+        }
+
+        Counter deliveries(WebhookResult result) {
+            // a race registers the same counter twice, which the registry answers with the one it has
+            if (result instanceof WebhookResult.Accepted) {
+                Counter c = accepted;
+                return c != null ? c : (accepted = counter(result, "none"));
+            } else if (result instanceof WebhookResult.Ignored) {
+                Counter c = ignored;
+                return c != null ? c : (ignored = counter(result, "none"));
+            } else if (result instanceof WebhookResult.Duplicate) {
+                Counter c = duplicate;
+                return c != null ? c : (duplicate = counter(result, "none"));
+            }
+            WebhookResult.Rejected rejection = (WebhookResult.Rejected) result;
+            return rejected.computeIfAbsent(new Rejection(rejection.error().code(), rejection.httpStatus()),
+                    k -> counter(result, k.code()));
+        }
+
+        Timer handle() {
+            Timer t = handle;
+            return t != null ? t : (handle = Timer.builder(HANDLE)
+                    .description("Time to handle one webhook delivery, including handlers run on the caller's thread")
+                    .tag("provider", provider)
+                    .register(registry));
+        }
+
+        private Counter counter(WebhookResult result, String code) {
+            return Counter.builder(DELIVERIES)
+                    .description("Webhook deliveries handled, by outcome")
+                    .tag("provider", provider)
+                    .tag("outcome", result.outcome())
+                    .tag("code", code)
+                    .tag("status", Integer.toString(result.httpStatus()))
+                    .register(registry);
+        }
+    }
+
+    private record Rejection(String code, int status) {
     }
 
     void handlerFailed(String provider, EventType type) {

@@ -2,6 +2,7 @@ package io.cikit.core.webhook;
 
 import io.cikit.core.event.CiEvent;
 import io.cikit.core.event.EventType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,7 +58,17 @@ final class HandlerTable {
 
     /** The registrations that take this event, in registration order. */
     List<Entry> matching(CiEvent event) {
-        return entries.stream().filter(e -> e.accepts().test(event)).toList();
+        // a loop, not a stream: this runs on every delivery, usually for one or two entries
+        List<Entry> matching = List.of();
+        for (Entry e : entries) {
+            if (e.accepts().test(event)) {
+                if (matching.isEmpty()) {
+                    matching = new ArrayList<>(2);
+                }
+                matching.add(e);
+            }
+        }
+        return matching;
     }
 
     int size() {

@@ -57,10 +57,10 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
         Objects.requireNonNull(key, "key");
         Instant now = clock.instant();
         evictExpired(now);
-        if (firstSeenAt.containsKey(key)) {
+        // one probe of a table that is mostly out of cache, not a containsKey and then a put
+        if (firstSeenAt.putIfAbsent(key, now) != null) {
             return false;
         }
-        firstSeenAt.put(key, now);
         if (firstSeenAt.size() > maxEntries) {
             Iterator<String> oldest = firstSeenAt.keySet().iterator();
             oldest.next();

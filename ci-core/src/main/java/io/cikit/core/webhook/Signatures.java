@@ -1,26 +1,22 @@
 package io.cikit.core.webhook;
 
 import io.cikit.core.config.Secret;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Webhook signature checks that provider parsers share: HMAC-SHA256 over the raw body (GitHub's
  * {@code X-Hub-Signature-256}) and plain shared tokens (GitLab's {@code X-Gitlab-Token}).
  *
  * <p>Comparisons run in constant time with respect to the secret. Several secrets may be passed (rotation): any
- * one matching is enough. Stateless and thread-safe; the checks never throw for malformed presented values, they
- * answer {@code false}.
+ * one matching is enough. Thread-safe; the checks never throw for malformed presented values, they answer
+ * {@code false}. Each thread keeps HMAC engines initialised for the last few secrets it verified with (see
+ * {@code HmacSha256}), so a delivery does not pay for {@code Mac.getInstance} and {@code init}.
  */
 public final class Signatures {
-    private static final String HMAC_SHA256 = "HmacSHA256";
     private static final String SHA256_PREFIX = "sha256=";
     private static final int SHA256_BYTES = 32;
 
@@ -33,7 +29,9 @@ public final class Signatures {
      * @throws IllegalArgumentException when the key is empty
      */
     public static String hmacSha256Hex(byte[] key, byte[] body) {
-        return HexFormat.of().formatHex(hmacSha256(key, body));
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(body, "body");
+        return HexFormat.of().formatHex(HmacSha256.of(key, body));
     }
 
     /**
@@ -52,7 +50,7 @@ public final class Signatures {
         boolean matched = false;
         for (Secret secret : secrets) {
             // no early exit: the time taken does not tell which secret matched
-            matched |= MessageDigest.isEqual(hmacSha256(secret.bytes(), body), wanted);
+            matched |= MessageDigest.isEqual(HmacSha256.of(secret, body), wanted);
         }
         return matched;
     }
@@ -80,22 +78,6 @@ public final class Signatures {
             return HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return new byte[0];
-        }
-    }
-
-    private static byte[] hmacSha256(byte[] key, byte[] body) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(body, "body");
-        if (key.length == 0) {
-            throw new IllegalArgumentException("an HMAC key must not be empty");
-        }
-        try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
-            mac.init(new SecretKeySpec(key, HMAC_SHA256));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            // every Java 17 runtime ships HmacSHA256; reaching this means a broken JCE installation
-            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 }

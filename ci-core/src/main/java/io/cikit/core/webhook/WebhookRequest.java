@@ -13,6 +13,9 @@ import java.util.Optional;
  * <p>The request takes ownership of {@code body}: the array is not copied, so callers must not change it afterwards.
  */
 public record WebhookRequest(Headers headers, byte[] body, Optional<String> path) {
+    // lower-case: the look-up Headers makes without lower-casing
+    private static final String CONTENT_TYPE = "content-type";
+
     public WebhookRequest {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
@@ -34,7 +37,7 @@ public record WebhookRequest(Headers headers, byte[] body, Optional<String> path
 
     /** The media type of the body without parameters, lower-cased; empty when no Content-Type was sent. */
     public Optional<String> mediaType() {
-        return header("Content-Type").map(v -> {
+        return header(CONTENT_TYPE).map(v -> {
             int semi = v.indexOf(';');
             return (semi < 0 ? v : v.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
         });

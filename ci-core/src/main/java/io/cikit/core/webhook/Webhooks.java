@@ -127,12 +127,19 @@ public final class Webhooks {
             result = new WebhookResult.Rejected(Optional.empty(), Optional.empty(),
                     new MalformedPayloadException("webhook handling failed: " + e.getClass().getSimpleName(), e));
         }
-        // only ids of parsers present become tags (a cheap map look-up), whatever a sender put in the URL path
-        String providerTag = result.provider().map(Provider::id).filter(id -> parsers.find(id).isPresent())
-                .orElse(DeliveryMetrics.UNKNOWN_PROVIDER);
-        metrics.delivered(providerTag, result, timing);
+        metrics.delivered(providerTag(result), result, timing);
         log(result);
         return result;
+    }
+
+    /** The provider's id if a parser for it is present (a cheap map look-up), whatever a sender put in the URL path. */
+    private String providerTag(WebhookResult result) {
+        Optional<Provider> provider = result.provider();
+        if (provider.isEmpty()) {
+            return DeliveryMetrics.UNKNOWN_PROVIDER;
+        }
+        String id = provider.get().id();
+        return parsers.find(id).isPresent() ? id : DeliveryMetrics.UNKNOWN_PROVIDER;
     }
 
     /**

@@ -18,6 +18,7 @@ import io.cikit.core.webhook.WebhookRequest;
 import io.cikit.vcs.github.internal.FormBody;
 import io.cikit.vcs.github.internal.GitHubEvents;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,12 @@ public final class GitHubWebhookParser implements WebhookParser {
     /** {@code sha256=<hex HMAC-SHA256 of the raw body>}. */
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
 
+    // the same names as looked up: lower-case, so Headers finds them without lower-casing them on every delivery
+    private static final String EVENT = EVENT_HEADER.toLowerCase(Locale.ROOT);
+    private static final String DELIVERY = DELIVERY_HEADER.toLowerCase(Locale.ROOT);
+    private static final String HOOK_ID = HOOK_ID_HEADER.toLowerCase(Locale.ROOT);
+    private static final String SIGNATURE = SIGNATURE_HEADER.toLowerCase(Locale.ROOT);
+
     /** For {@code ServiceLoader} and hosts that register the parser by hand. */
     public GitHubWebhookParser() {
         // stateless
@@ -56,7 +63,7 @@ public final class GitHubWebhookParser implements WebhookParser {
 
     @Override
     public boolean recognises(WebhookRequest request) {
-        return request.headers().contains(EVENT_HEADER);
+        return request.headers().contains(EVENT);
     }
 
     @Override
@@ -64,7 +71,7 @@ public final class GitHubWebhookParser implements WebhookParser {
         if (secrets.isEmpty()) {
             throw new InvalidSignatureException("no GitHub webhook secret is configured to verify " + SIGNATURE_HEADER);
         }
-        String presented = request.header(SIGNATURE_HEADER).orElseThrow(() -> new InvalidSignatureException(
+        String presented = request.header(SIGNATURE).orElseThrow(() -> new InvalidSignatureException(
                 "missing " + SIGNATURE_HEADER + (request.headers().contains("X-Hub-Signature")
                         ? " (only the legacy SHA-1 X-Hub-Signature was sent; SHA-256 is required)" : "")));
         if (!Signatures.verifyHmacSha256(presented, request.body(), secrets)) {
@@ -74,14 +81,14 @@ public final class GitHubWebhookParser implements WebhookParser {
 
     @Override
     public Optional<String> deliveryKey(WebhookRequest request) {
-        Optional<String> delivery = request.header(DELIVERY_HEADER).filter(s -> !s.isBlank());
+        Optional<String> delivery = request.header(DELIVERY).filter(s -> !s.isBlank());
         // Two hooks (or apps) can receive the same GUID: the hook id makes the key unique.
-        return delivery.map(d -> request.header(HOOK_ID_HEADER).map(h -> h + ":" + d).orElse(d));
+        return delivery.map(d -> request.header(HOOK_ID).map(h -> h + ":" + d).orElse(d));
     }
 
     @Override
     public Optional<String> deliveryId(WebhookRequest request) {
-        return request.header(DELIVERY_HEADER).filter(s -> !s.isBlank());
+        return request.header(DELIVERY).filter(s -> !s.isBlank());
     }
 
     /**
@@ -121,7 +128,7 @@ public final class GitHubWebhookParser implements WebhookParser {
     }
 
     static String eventName(WebhookRequest request) {
-        String eventName = request.header(EVENT_HEADER).map(String::trim).orElse("");
+        String eventName = request.header(EVENT).map(String::trim).orElse("");
         if (eventName.isEmpty()) {
             throw new MalformedPayloadException("empty " + EVENT_HEADER + " header");
         }

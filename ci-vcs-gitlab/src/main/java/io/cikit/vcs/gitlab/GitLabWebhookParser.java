@@ -17,6 +17,7 @@ import io.cikit.core.webhook.WebhookParser;
 import io.cikit.core.webhook.WebhookRequest;
 import io.cikit.vcs.gitlab.internal.GitLabEvents;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,6 +43,12 @@ public final class GitLabWebhookParser implements WebhookParser {
     /** Unique per hook and event, and the same on every retry of that delivery: the dedup key. */
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
+    // the same names as looked up: lower-case, so Headers finds them without lower-casing them on every delivery
+    private static final String EVENT = EVENT_HEADER.toLowerCase(Locale.ROOT);
+    private static final String TOKEN = TOKEN_HEADER.toLowerCase(Locale.ROOT);
+    private static final String EVENT_UUID = EVENT_UUID_HEADER.toLowerCase(Locale.ROOT);
+    private static final String IDEMPOTENCY = IDEMPOTENCY_HEADER.toLowerCase(Locale.ROOT);
+
     /** For {@code ServiceLoader} and hosts registering it by hand; cheap. */
     public GitLabWebhookParser() {
     }
@@ -58,7 +65,7 @@ public final class GitLabWebhookParser implements WebhookParser {
 
     @Override
     public boolean recognises(WebhookRequest request) {
-        return request.headers().contains(EVENT_HEADER);
+        return request.headers().contains(EVENT);
     }
 
     @Override
@@ -66,7 +73,7 @@ public final class GitLabWebhookParser implements WebhookParser {
         if (secrets.isEmpty()) {
             throw new InvalidSignatureException("no GitLab webhook token is configured to check " + TOKEN_HEADER);
         }
-        String presented = request.header(TOKEN_HEADER)
+        String presented = request.header(TOKEN)
                 .orElseThrow(() -> new InvalidSignatureException("missing " + TOKEN_HEADER));
         if (!Signatures.tokenMatches(presented, secrets)) {
             throw new InvalidSignatureException(TOKEN_HEADER + " matches none of the configured tokens");
@@ -75,12 +82,12 @@ public final class GitLabWebhookParser implements WebhookParser {
 
     @Override
     public Optional<String> deliveryKey(WebhookRequest request) {
-        return nonBlankHeader(request, IDEMPOTENCY_HEADER).or(() -> nonBlankHeader(request, EVENT_UUID_HEADER));
+        return nonBlankHeader(request, IDEMPOTENCY).or(() -> nonBlankHeader(request, EVENT_UUID));
     }
 
     @Override
     public Optional<String> deliveryId(WebhookRequest request) {
-        return nonBlankHeader(request, EVENT_UUID_HEADER).or(() -> nonBlankHeader(request, IDEMPOTENCY_HEADER));
+        return nonBlankHeader(request, EVENT_UUID).or(() -> nonBlankHeader(request, IDEMPOTENCY));
     }
 
     /**
@@ -92,7 +99,7 @@ public final class GitLabWebhookParser implements WebhookParser {
     @Override
     public ParseResult parse(WebhookRequest request, Context context) {
         byte[] body = jsonBody(request);
-        Optional<String> hook = nonBlankHeader(request, EVENT_HEADER).map(String::trim);
+        Optional<String> hook = nonBlankHeader(request, EVENT).map(String::trim);
         Optional<ObjectNode> projected = hook.flatMap(GitLabEvents::projection).flatMap(p -> p.read(body, context.limits()));
         if (projected.isEmpty()) {
             return parseTree(request, context);
@@ -114,7 +121,7 @@ public final class GitLabWebhookParser implements WebhookParser {
         if (!json.isObject()) {
             throw new MalformedPayloadException("a GitLab payload is a JSON object, got " + json.getNodeType());
         }
-        String eventName = nonBlankHeader(request, EVENT_HEADER).map(String::trim)
+        String eventName = nonBlankHeader(request, EVENT).map(String::trim)
                 .or(() -> Json.nonBlank(json, "object_kind"))
                 .orElse("unknown");
         EventContext eventContext = new EventContext(Provider.GITLAB, deliveryId(request), context.receivedAt(),

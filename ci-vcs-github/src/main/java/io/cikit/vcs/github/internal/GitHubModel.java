@@ -11,9 +11,8 @@ import io.cikit.core.json.Json;
 import io.cikit.core.json.JsonProjection;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,8 @@ import java.util.Optional;
  * comparing streamed and full-tree events catches it).
  */
 public final class GitHubModel {
+    private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+
     /** What {@link #repository} reads. */
     static final JsonProjection REPOSITORY = JsonProjection.fields("full_name", "id", "clone_url", "ssh_url", "html_url",
             "default_branch", "master_branch");
@@ -139,10 +140,14 @@ public final class GitHubModel {
         if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
             return Optional.empty();
         }
+        // the checks LocalDateTime.of and ZoneOffset.ofTotalSeconds would make, without building either (the
+        // offset's look-up in ZoneOffset's cache cost more than reading the digits)
+        if (Math.abs(offsetSeconds) > MAX_OFFSET_SECONDS || hour > 23 || minute > 59 || second > 59) {
+            return Optional.empty();
+        }
         try {
-            long epochSecond = LocalDateTime.of(year, month, day, hour, minute, second)
-                    .toEpochSecond(ZoneOffset.ofTotalSeconds(offsetSeconds));
-            return Optional.of(Instant.ofEpochSecond(epochSecond));
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            return Optional.of(Instant.ofEpochSecond(epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds));
         } catch (DateTimeException e) {
             return Optional.empty();
         }

@@ -114,11 +114,19 @@ public final class GitLabEvents {
         long total = Math.max(commits.size(), Json.number(json, "total_commits_count").orElse(commits.size()));
         int totalCommits = (int) Math.min(Integer.MAX_VALUE, total);
         String headSha = Json.nonBlank(json, "checkout_sha").orElse(after);
-        Optional<CommitInfo> head = deleted ? Optional.empty()
-                : commits.stream().filter(c -> c.sha().equals(headSha)).findFirst()
-                        .or(() -> commits.isEmpty() ? Optional.empty() : Optional.of(commits.get(commits.size() - 1)));
+        Optional<CommitInfo> head = deleted ? Optional.empty() : headCommit(commits, headSha);
         return new PushEvent(ctx, repository(ctx, json), ref, before, after, commits, totalCommits,
                 totalCommits > commits.size(), head, created, deleted, false, pusher(json));
+    }
+
+    /** The commit with the head sha, else the last (newest) listed, else none. */
+    private static Optional<CommitInfo> headCommit(List<CommitInfo> commits, String headSha) {
+        for (CommitInfo c : commits) {
+            if (c.sha().equals(headSha)) {
+                return Optional.of(c);
+            }
+        }
+        return commits.isEmpty() ? Optional.empty() : Optional.of(commits.get(commits.size() - 1));
     }
 
     private static TagEvent tagPush(EventContext ctx, JsonNode json) {

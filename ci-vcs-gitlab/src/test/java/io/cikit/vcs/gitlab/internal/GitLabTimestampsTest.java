@@ -66,6 +66,48 @@ class GitLabTimestampsTest {
         }
     }
 
+    /**
+     * Timestamps in GitLab's layouts with every field drawn from around its valid range (hour 24, minute 60, day 31 of
+     * short months, offsets past 18 hours, leap days): whatever the fast reader answers, the result is java.time's.
+     */
+    @Property(tries = 1000)
+    void readingOutOfRangeFieldsAnswersAsJavaTimeDoes(@ForAll("fieldwiseTimestamps") String text) {
+        Instant fast = GitLabTimestamps.fixedLayout(text);
+
+        assertThat(GitLabTimestamps.parse(text)).as(text).isEqualTo(GitLabTimestamps.general(text));
+        if (fast != null) {
+            assertThat(GitLabTimestamps.general(text)).as(text).contains(fast);
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> fieldwiseTimestamps() {
+        net.jqwik.api.Arbitrary<String> year = net.jqwik.api.Arbitraries.of("0000", "1970", "2000", "2023", "2024", "2100", "9999");
+        net.jqwik.api.Arbitrary<String> month = twoDigits(0, 13);
+        net.jqwik.api.Arbitrary<String> day = twoDigits(0, 32);
+        net.jqwik.api.Arbitrary<String> hour = twoDigits(0, 25);
+        net.jqwik.api.Arbitrary<String> minute = twoDigits(0, 61);
+        net.jqwik.api.Arbitrary<String> fraction = net.jqwik.api.Arbitraries.of("", ".0", ".886", ".123456789", ".1234567891");
+        net.jqwik.api.Arbitrary<String> sign = net.jqwik.api.Arbitraries.of("+", "-");
+        net.jqwik.api.Arbitrary<String> offsetHours = twoDigits(0, 19);
+        net.jqwik.api.Arbitrary<String> offsetMinutes = net.jqwik.api.Arbitraries.of("00", "30", "45", "59", "60");
+        net.jqwik.api.Arbitrary<String> zone = net.jqwik.api.Combinators.combine(sign, offsetHours, offsetMinutes,
+                net.jqwik.api.Arbitraries.integers().between(0, 3))
+                .as((s, h, m, style) -> switch (style) {
+                    case 0 -> "Z";
+                    case 1 -> s + h + ":" + m;
+                    case 2 -> " UTC";
+                    default -> " " + s + h + m;
+                });
+        return net.jqwik.api.Combinators.combine(year, month, day, hour, minute, minute, fraction, zone)
+                .as((y, mo, d, h, mi, se, f, z) -> y + "-" + mo + "-" + d + (z.startsWith(" ") ? " " : "T") + h + ":" + mi
+                        + ":" + se + f + z);
+    }
+
+    private static net.jqwik.api.Arbitrary<String> twoDigits(int min, int max) {
+        return net.jqwik.api.Arbitraries.integers().between(min, max).map(i -> String.format(java.util.Locale.ROOT, "%02d", i));
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<Long> seconds() {
         return net.jqwik.api.Arbitraries.longs().between(0, 4_102_444_800L);
