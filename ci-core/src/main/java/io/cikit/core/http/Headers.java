@@ -1,6 +1,7 @@
 package io.cikit.core.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,11 +177,10 @@ public final class Headers {
 
     /** Collects headers; not thread-safe. */
     public static final class Builder {
-        private record Entry(String lowerName, String name, String value) {
-        }
-
-        // appended as given; grouped by name only in build(), so adding costs no hashing
-        private final List<Entry> entries = new ArrayList<>();
+        // (lower-cased name, name, value) triples, appended as given and grouped by name only in build(), so adding
+        // costs neither hashing nor an object per header
+        private String[] entries = new String[3 * 8];
+        private int size;
 
         private Builder() {
         }
@@ -188,7 +188,13 @@ public final class Headers {
         public Builder add(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
-            entries.add(new Entry(lowerCase(name), name, value));
+            if (size == entries.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+            }
+            entries[size] = lowerCase(name);
+            entries[size + 1] = name;
+            entries[size + 2] = value;
+            size += 3;
             return this;
         }
 
@@ -199,22 +205,30 @@ public final class Headers {
 
         public Builder remove(String name) {
             String lower = lowerCase(name);
-            entries.removeIf(e -> e.lowerName().equals(lower));
+            int kept = 0;
+            for (int i = 0; i < size; i += 3) {
+                if (!entries[i].equals(lower)) {
+                    System.arraycopy(entries, i, entries, kept, 3);
+                    kept += 3;
+                }
+            }
+            Arrays.fill(entries, kept, size, null);
+            size = kept;
             return this;
         }
 
         public Headers build() {
-            if (entries.isEmpty()) {
+            if (size == 0) {
                 return EMPTY;
             }
             // sized so that no rehash happens even if every entry is a different name
-            Map<String, Field> fields = new LinkedHashMap<>(entries.size() * 4 / 3 + 1);
+            Map<String, Field> fields = new LinkedHashMap<>(size / 3 * 4 / 3 + 1);
             boolean repeated = false;
-            for (Entry e : entries) {
+            for (int i = 0; i < size; i += 3) {
                 // one probe per header; a repeated name (rare) costs a Field thrown away
-                Field known = fields.putIfAbsent(e.lowerName(), new Field(e.name(), e.value()));
+                Field known = fields.putIfAbsent(entries[i], new Field(entries[i + 1], entries[i + 2]));
                 if (known != null) {
-                    known.add(e.value());
+                    known.add(entries[i + 2]);
                     repeated = true;
                 }
             }
