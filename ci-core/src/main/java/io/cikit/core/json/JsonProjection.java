@@ -43,7 +43,7 @@ public final class JsonProjection {
     /** Scalars as they are; containers left empty. */
     public static final JsonProjection SCALAR = new JsonProjection(Map.of(), null);
 
-    // a HashMap, never changed after construction: looked up for names with escapes or non-ASCII bytes
+    // never changed after construction: what with() copies and applyTo() walks
     private final Map<String, JsonProjection> fields;
     private final @Nullable JsonProjection elements;
     // the same fields for look-ups by undecoded bytes: bucketed by the name's length in bytes
