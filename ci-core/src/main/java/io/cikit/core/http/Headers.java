@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>Look-ups with a name that is already lower-case ASCII ({@code "x-gitlab-token"}, as HTTP/2 sends every name)
  * neither copy nor re-hash it, so constants looked up per request cost one map probe; other names are lower-cased
- * on each look-up.
+ * on each look-up. Immutable and thread-safe; the {@link Builder} is not.
  */
 public final class Headers {
     private static final Headers EMPTY = new Headers(Map.of());
