@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #read} answers empty, never throws, whenever it cannot vouch that the result is what a full read would
  * give: the document is malformed or over a limit, its root is not an object, it is not UTF-8 (or holds an encoded
- * surrogate or an overlong form), or it is valid but unusual (nested over 63 levels below a skipped field; a string
- * within a limit in characters but over it in bytes). The caller then reads the full tree, which fails, or
+ * surrogate or an overlong form), or it is valid but unusual (nested over 63 levels below a skipped field; a name or
+ * string within its limit in characters but over it in bytes; a number within the limit as Jackson counts its digits
+ * but over it as a whole token). The caller then reads the full tree, which fails, or
  * succeeds, exactly as it always did. Immutable and thread-safe.
  *
  * <p>For webhook parsers whose frequent, large events are mapped from a few fields: build one projection per event

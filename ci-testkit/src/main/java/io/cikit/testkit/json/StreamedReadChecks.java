@@ -1,13 +1,21 @@
 package io.cikit.testkit.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cikit.core.json.Json;
 import io.cikit.core.json.JsonLimits;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Checks for parsers that read hot payloads with a streamed projection and fall back to the full tree
@@ -20,6 +28,17 @@ public final class StreamedReadChecks {
     public static final String SURROGATE_MARK = "@@SURROGATE@@";
 
     private StreamedReadChecks() {
+    }
+
+    /**
+     * Limits for a streamed-versus-full comparison: mostly the defaults, one time in five small ones that the
+     * fixtures run into (nesting, string, name and number length).
+     */
+    public static Arbitrary<JsonLimits> limits() {
+        Arbitrary<JsonLimits> small = Combinators.combine(Arbitraries.integers().between(2, 12),
+                Arbitraries.integers().between(10, 60_000), Arbitraries.integers().between(3, 40),
+                Arbitraries.integers().between(3, 40)).as(JsonLimits::new);
+        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(JsonLimits.DEFAULT)), Tuple.of(1, small));
     }
 
     /**
@@ -41,13 +60,37 @@ public final class StreamedReadChecks {
     }
 
     /**
-     * Whether a full read takes {@code json} as a plain UTF-8 object within {@code limits}: for such a document a
-     * parser must have used its streamed read rather than falling back.
+     * Whether a full read takes {@code json} as a plain UTF-8 object within {@code limits}, measured as the streamed
+     * read measures them (whole number tokens in characters, names and strings in UTF-8 bytes, never fewer than
+     * Jackson counts): for such a document a parser must have used its streamed read rather than falling back.
      */
     public static boolean fullReadIsPlain(byte[] json, JsonLimits limits) {
         // '{' then a non-zero byte: Jackson reads it as UTF-8, not UTF-16
-        return json.length <= limits.maxStringLength() && json.length > 1 && json[0] == '{' && json[1] != 0
-                && !containsSurrogateStart(json);
+        return json.length > 1 && json[0] == '{' && json[1] != 0 && !containsSurrogateStart(json)
+                && tokensWithin(json, limits);
+    }
+
+    private static boolean tokensWithin(byte[] json, JsonLimits limits) {
+        try (JsonParser parser = Json.mapper(limits).getFactory().createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                boolean within = switch (token) {
+                    case FIELD_NAME -> utf8Length(parser.currentName()) <= limits.maxNameLength();
+                    case VALUE_STRING -> utf8Length(parser.getText()) <= limits.maxStringLength();
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getText().length() <= limits.maxNumberLength();
+                    default -> true;
+                };
+                if (!within) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static boolean containsSurrogateStart(byte[] json) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cikit.testkit.json.StreamedReadChecks;
 import io.cikit.core.config.Secret;
 import io.cikit.core.json.Json;
 import io.cikit.core.json.JsonLimits;
@@ -162,10 +163,7 @@ class GitHubStreamedParsePropertyTest {
 
     @Provide
     Arbitrary<JsonLimits> limits() {
-        Arbitrary<JsonLimits> small = Combinators.combine(Arbitraries.integers().between(2, 12),
-                Arbitraries.integers().between(10, 60_000), Arbitraries.integers().between(3, 40),
-                Arbitraries.integers().between(3, 40)).as(JsonLimits::new);
-        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(JsonLimits.DEFAULT)), Tuple.of(1, small));
+        return StreamedReadChecks.limits();
     }
 
     /** A hot fixture with one field replaced, removed, or given a duplicate; sent as JSON or form-encoded. */

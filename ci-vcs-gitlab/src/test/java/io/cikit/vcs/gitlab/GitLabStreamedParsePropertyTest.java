@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cikit.testkit.json.StreamedReadChecks;
 import io.cikit.core.json.Json;
 import io.cikit.core.json.JsonLimits;
 import io.cikit.core.webhook.ParseResult;
@@ -158,10 +159,7 @@ class GitLabStreamedParsePropertyTest {
 
     @Provide
     Arbitrary<JsonLimits> limits() {
-        Arbitrary<JsonLimits> small = Combinators.combine(Arbitraries.integers().between(2, 12),
-                Arbitraries.integers().between(10, 60_000), Arbitraries.integers().between(3, 40),
-                Arbitraries.integers().between(3, 40)).as(JsonLimits::new);
-        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(JsonLimits.DEFAULT)), Tuple.of(1, small));
+        return StreamedReadChecks.limits();
     }
 
     /**
