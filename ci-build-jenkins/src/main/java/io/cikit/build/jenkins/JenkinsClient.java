@@ -14,6 +14,7 @@ import io.cikit.core.build.TriggeredBuild;
 import io.cikit.core.config.ConfigKey;
 import io.cikit.core.config.ConfigSpec;
 import io.cikit.core.config.ConfigurationException;
+import io.cikit.core.config.Durations;
 import io.cikit.core.config.ProviderConfig;
 import io.cikit.core.config.Secret;
 import io.cikit.core.http.ApiRoot;
@@ -168,8 +169,8 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
             Optional<Duration> poll = parsed(config, POLL);
             Optional<Duration> timeout = parsed(config, TIMEOUT);
             Optional<Long> max = parsed(config, MAX_BYTES);
-            poll.filter(Duration::isZero).ifPresent(d -> problems.add(quoted(config, POLL) + " must be positive"));
-            timeout.filter(Duration::isZero).ifPresent(d -> problems.add(quoted(config, TIMEOUT) + " must be positive"));
+            poll.flatMap(d -> Durations.problemIfNotPositive(quoted(config, POLL), d)).ifPresent(problems::add);
+            timeout.flatMap(d -> Durations.problemIfNotPositive(quoted(config, TIMEOUT), d)).ifPresent(problems::add);
             max.filter(m -> m < 0).ifPresent(m -> problems.add(quoted(config, MAX_BYTES) + " must not be negative"));
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
@@ -574,13 +575,13 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
 
         /** The first wait between queue polls (doubling up to 8× while the item waits); default 1 s. */
         public Builder queuePollInterval(Duration interval) {
-            this.pollInterval = positive(interval, "queuePollInterval");
+            this.pollInterval = Durations.requirePositive("queuePollInterval", interval);
             return this;
         }
 
         /** How long {@link JenkinsClient#awaitStart(QueuedBuild)} waits for a build number; default 15 min. */
         public Builder queueTimeout(Duration timeout) {
-            this.queueTimeout = positive(timeout, "queueTimeout");
+            this.queueTimeout = Durations.requirePositive("queueTimeout", timeout);
             return this;
         }
 
@@ -595,14 +596,6 @@ public final class JenkinsClient implements BuildTrigger, ArtifactFetcher {
 
         public JenkinsClient build() {
             return new JenkinsClient(this);
-        }
-
-        private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive: " + d);
-            }
-            return d;
         }
     }
 }

@@ -969,7 +969,7 @@ public final class Dispatcher implements AutoCloseable {
 
         /** How long a lease holds without renewal; default 60 s. */
         public Builder leaseDuration(Duration v) {
-            this.leaseDuration = positive(v, "leaseDuration");
+            this.leaseDuration = atLeastOneMilli(v, "leaseDuration");
             return this;
         }
 
@@ -991,13 +991,13 @@ public final class Dispatcher implements AutoCloseable {
 
         /** How often timeouts and leases are checked; default 200 ms. */
         public Builder tickInterval(Duration v) {
-            this.tickInterval = positive(v, "tickInterval");
+            this.tickInterval = atLeastOneMilli(v, "tickInterval");
             return this;
         }
 
         /** How long a stopped runner has to report before it is given up on; default 30 s. */
         public Builder stopGrace(Duration v) {
-            this.stopGrace = positive(v, "stopGrace");
+            this.stopGrace = atLeastOneMilli(v, "stopGrace");
             return this;
         }
 
@@ -1057,7 +1057,8 @@ public final class Dispatcher implements AutoCloseable {
             return v;
         }
 
-        private static Duration positive(Duration v, String what) {
+        // stricter than Durations.requirePositive: ticks, leases and stop grace are counted in whole milliseconds
+        private static Duration atLeastOneMilli(Duration v, String what) {
             Objects.requireNonNull(v, what);
             if (v.toMillis() < 1) {
                 throw new IllegalArgumentException(what + " must be at least 1 ms: " + v);

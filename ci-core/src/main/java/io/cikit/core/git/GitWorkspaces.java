@@ -1,6 +1,7 @@
 package io.cikit.core.git;
 
 import io.cikit.core.config.ConfigurationException;
+import io.cikit.core.config.Durations;
 import io.cikit.core.event.Repository;
 import io.cikit.core.trigger.ChangedFiles;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -243,11 +244,11 @@ public final class GitWorkspaces {
         /** @throws ConfigurationException listing every problem found */
         public GitWorkspaces build() {
             List<String> problems = new ArrayList<>();
-            if (timeout.isNegative() || timeout.isZero()) {
-                problems.add("git timeout must be positive, was " + timeout);
-            }
-            if (ioTimeout.isNegative() || ioTimeout.isZero() || ioTimeout.toSeconds() >= Integer.MAX_VALUE) {
-                problems.add("git ioTimeout must be positive and below " + Integer.MAX_VALUE + " seconds, was " + ioTimeout);
+            Durations.problemIfNotPositive("git timeout", timeout).ifPresent(problems::add);
+            Durations.problemIfNotPositive("git ioTimeout", ioTimeout).ifPresent(problems::add);
+            // JGit takes the I/O timeout as an int of seconds
+            if (ioTimeout.toSeconds() >= Integer.MAX_VALUE) {
+                problems.add("git ioTimeout must be below " + Integer.MAX_VALUE + " seconds: " + ioTimeout);
             }
             if (maxCommits < 1 || maxCommits > MAX_COMMITS_LIMIT) {
                 problems.add("git maxCommits must be between 1 and " + MAX_COMMITS_LIMIT + ", was " + maxCommits);

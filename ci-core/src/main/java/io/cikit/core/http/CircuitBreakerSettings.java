@@ -1,5 +1,6 @@
 package io.cikit.core.http;
 
+import io.cikit.core.config.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,8 +22,6 @@ public record CircuitBreakerSettings(int failureThreshold, Duration openDuration
         if (failureThreshold < 1) {
             throw new IllegalArgumentException("failureThreshold must be at least 1: " + failureThreshold);
         }
-        if (openDuration.isNegative() || openDuration.isZero()) {
-            throw new IllegalArgumentException("openDuration must be positive: " + openDuration);
-        }
+        Durations.requirePositive("openDuration", openDuration);
     }
 }

@@ -1,5 +1,6 @@
 package io.cikit.core.http;
 
+import io.cikit.core.config.Durations;
 import io.cikit.core.config.Secret;
 import io.cikit.core.http.internal.Redaction;
 import io.cikit.core.json.Json;
@@ -374,11 +375,7 @@ public final class HttpCall {
 
         /** The per-attempt timeout for this call; must be positive. */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive: " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Durations.requirePositive("timeout", timeout);
             return this;
         }
 

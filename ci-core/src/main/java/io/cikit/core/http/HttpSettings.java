@@ -3,6 +3,7 @@ package io.cikit.core.http;
 import io.cikit.core.config.ConfigKey;
 import io.cikit.core.config.ConfigSpec;
 import io.cikit.core.config.ConfigurationException;
+import io.cikit.core.config.Durations;
 import io.cikit.core.config.ProviderConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,11 +93,9 @@ public record HttpSettings(Optional<Duration> connectTimeout, Optional<Duration>
     private static Optional<Duration> positive(ProviderConfig config, ConfigKey<Duration> key, List<String> problems) {
         try {
             Optional<Duration> value = config.value(key);
-            if (value.filter(Duration::isZero).isPresent()) {
-                problems.add(quoted(config, key) + " must be positive");
-                return Optional.empty();
-            }
-            return value;
+            Optional<String> problem = value.flatMap(d -> Durations.problemIfNotPositive(quoted(config, key), d));
+            problem.ifPresent(problems::add);
+            return problem.isPresent() ? Optional.empty() : value;
         } catch (ConfigurationException e) {
             problems.addAll(e.problems());
             return Optional.empty();

@@ -1,6 +1,7 @@
 package io.cikit.core.http;
 
 import io.cikit.core.DeliveryException;
+import io.cikit.core.config.Durations;
 import io.cikit.core.http.internal.CircuitBreakers;
 import io.cikit.core.http.internal.HostGlobs;
 import io.cikit.core.http.internal.Sleeper;
@@ -146,7 +147,7 @@ public final class HttpTransport {
 
         /** Time allowed to open a connection (default 10 s). */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive("connectTimeout", connectTimeout);
+            this.connectTimeout = Durations.requirePositive("connectTimeout", connectTimeout);
             return this;
         }
 
@@ -155,7 +156,7 @@ public final class HttpTransport {
          * wait for headers and then the longest silence between body chunks. {@link HttpCall#timeout()} overrides it.
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = positive("requestTimeout", requestTimeout);
+            this.requestTimeout = Durations.requirePositive("requestTimeout", requestTimeout);
             return this;
         }
 
@@ -242,14 +243,6 @@ public final class HttpTransport {
             JdkExchange exchange = new JdkExchange(client, userAgent, maxReplyBytes);
             return new HttpTransport(new CallRunner(exchange, retryPolicy, requestTimeout, breakers,
                     HostGlobs.of(redirectHosts), metrics, clock, sleeper, random));
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + d);
-            }
-            return d;
         }
     }
 }

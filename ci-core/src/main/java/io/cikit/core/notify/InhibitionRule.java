@@ -1,5 +1,6 @@
 package io.cikit.core.notify;
 
+import io.cikit.core.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,11 +140,7 @@ public final class InhibitionRule {
 
         /** How long an inhibition stays open without a resolving notification (default 4 h). */
         public Builder lasting(Duration d) {
-            Objects.requireNonNull(d, "duration");
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("an inhibition must last a positive time");
-            }
-            this.duration = d;
+            this.duration = Durations.requirePositive("inhibition duration", d);
             return this;
         }
 

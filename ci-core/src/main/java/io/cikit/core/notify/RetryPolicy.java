@@ -1,5 +1,6 @@
 package io.cikit.core.notify;
 
+import io.cikit.core.config.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -34,9 +35,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("need 0 <= initialBackoff <= maxBackoff");
         }
-        if (maxAge.isNegative() || maxAge.isZero()) {
-            throw new IllegalArgumentException("maxAge must be positive");
-        }
+        Durations.requirePositive("maxAge", maxAge);
     }
 
     /** The ceiling of the random backoff after {@code failures} consecutive failures (at least 1). */

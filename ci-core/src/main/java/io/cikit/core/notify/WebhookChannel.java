@@ -1,6 +1,7 @@
 package io.cikit.core.notify;
 
 import io.cikit.core.DeliveryException;
+import io.cikit.core.config.Durations;
 import io.cikit.core.config.Secret;
 import io.cikit.core.http.HttpCall;
 import io.cikit.core.http.HttpReply;
@@ -206,11 +207,7 @@ public final class WebhookChannel implements NotificationChannel {
 
         /** Per-attempt connect and reply timeout (default 10 s). */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive: " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Durations.requirePositive("timeout", timeout);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.cikit.core.webhook;
 
+import io.cikit.core.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +45,7 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be at least 1: " + maxEntries);
         }
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive: " + ttl);
-        }
+        Durations.requirePositive("ttl", ttl);
         this.maxEntries = maxEntries;
         this.ttl = ttl;
         this.clock = clock;

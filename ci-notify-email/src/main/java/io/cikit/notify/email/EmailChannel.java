@@ -1,6 +1,7 @@
 package io.cikit.notify.email;
 
 import io.cikit.core.DeliveryException;
+import io.cikit.core.config.Durations;
 import io.cikit.core.config.Secret;
 import io.cikit.core.notify.Notification;
 import io.cikit.core.notify.NotificationChannel;
@@ -229,6 +230,8 @@ public final class EmailChannel implements NotificationChannel {
      * authentication, no default recipients, connect 10 s, read 30 s, write 30 s. Not thread-safe.
      */
     public static final class Builder {
+        private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
         private @Nullable String host;
         private int port;
         private EmailTls tls = EmailTls.STARTTLS;
@@ -282,23 +285,26 @@ public final class EmailChannel implements NotificationChannel {
         }
 
         public Builder connectTimeout(Duration d) {
-            this.connectTimeout = positive(d);
+            this.connectTimeout = mailTimeout("connectTimeout", d);
             return this;
         }
 
         public Builder readTimeout(Duration d) {
-            this.readTimeout = positive(d);
+            this.readTimeout = mailTimeout("readTimeout", d);
             return this;
         }
 
         public Builder writeTimeout(Duration d) {
-            this.writeTimeout = positive(d);
+            this.writeTimeout = mailTimeout("writeTimeout", d);
             return this;
         }
 
-        private static Duration positive(Duration d) {
-            if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("timeout must be positive and under 24 days: " + d);
+        /** Positive and at most {@code Integer.MAX_VALUE} ms (about 24.8 days): the mail session reads an int of ms. */
+        private static Duration mailTimeout(String name, Duration d) {
+            Durations.requirePositive(name, d);
+            if (d.compareTo(MAX_TIMEOUT) > 0) {
+                throw new IllegalArgumentException(
+                        name + " must be at most " + MAX_TIMEOUT.toMillis() + " ms (about 24.8 days): " + d);
             }
             return d;
         }

@@ -1,6 +1,7 @@
 package io.cikit.notify.slack;
 
 import io.cikit.core.DeliveryException;
+import io.cikit.core.config.Durations;
 import io.cikit.core.config.Secret;
 import io.cikit.core.http.HttpCall;
 import io.cikit.core.http.HttpReply;
@@ -175,10 +176,7 @@ public final class SlackChannel implements NotificationChannel {
         }
 
         public Builder timeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive: " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Durations.requirePositive("timeout", timeout);
             return this;
         }
 
