@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cikit.core.config.CiConfig;
@@ -22,26 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code webhook} channel as the dispatcher finds it: ServiceLoader, {@code cikit.webhook.*}, dispatcher retries. */
 class WebhookChannelProviderTest {
     private static final String PATH = "/hook";
 
-    private WireMockServer receiver;
-
-    @BeforeEach
-    void start() {
-        receiver = new WireMockServer(wireMockConfig().dynamicPort());
-        receiver.start();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.stop();
-    }
+    // one server for the class, reset (stubs, scenarios, request log) before every test
+    @RegisterExtension
+    static final WireMockExtension receiver = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
 
     private static CiConfig config(Map<String, String> values) {
         CiConfig.Builder b = CiConfig.builder().systemProperties(new Properties()).environment(Map.of());

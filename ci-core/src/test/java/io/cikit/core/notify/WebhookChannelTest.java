@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cikit.core.DeliveryException;
@@ -25,9 +25,8 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,18 +35,10 @@ class WebhookChannelTest {
     private static final String PATH = "/hooks/cikit";
     private static final Secret SECRET = Secret.of("s3cret-signing-key");
 
-    private WireMockServer receiver;
-
-    @BeforeEach
-    void start() {
-        receiver = new WireMockServer(wireMockConfig().dynamicPort());
-        receiver.start();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.stop();
-    }
+    // one server for the class, reset (stubs, scenarios, request log) before every test
+    @RegisterExtension
+    static final WireMockExtension receiver = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
 
     private URI url() {
         return URI.create(receiver.baseUrl() + PATH + "?token=urltoken");
