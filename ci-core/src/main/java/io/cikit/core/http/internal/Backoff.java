@@ -13,8 +13,8 @@ public final class Backoff {
 
     /** The upper bound of the wait before retry {@code retryIndex}: {@code min(max, initial · 2^retryIndex)}. */
     public static Duration ceiling(Duration initial, Duration max, int retryIndex) {
-        long maxNanos = Durations.saturatedNanos(max);
-        long initialNanos = Durations.saturatedNanos(initial);
+        long maxNanos = WaitDurations.saturatedNanos(max);
+        long initialNanos = WaitDurations.saturatedNanos(initial);
         int n = Math.max(0, retryIndex);
         long grown;
         if (initialNanos == 0) {

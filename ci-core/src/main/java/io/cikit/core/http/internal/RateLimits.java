@@ -70,7 +70,7 @@ public final class RateLimits {
             }
         }
         if (mentionsSecondaryLimit(body)) {
-            return Optional.of(new Wait(Durations.doubled(secondaryWait, secondaryHits), Source.SECONDARY_LIMIT));
+            return Optional.of(new Wait(WaitDurations.doubled(secondaryWait, secondaryHits), Source.SECONDARY_LIMIT));
         }
         return Optional.empty();
     }
@@ -113,16 +113,16 @@ public final class RateLimits {
     private static Duration resetWait(String digits, Instant now) {
         String trimmed = digits.replaceFirst("^0+(?=\\d)", "");
         if (trimmed.length() > 18) {
-            return Durations.CEILING;
+            return WaitDurations.CEILING;
         }
         long value = Long.parseLong(trimmed);
         if (value < EPOCH_THRESHOLD) {
-            return Durations.clamp(Duration.ofSeconds(value));
+            return WaitDurations.clamp(Duration.ofSeconds(value));
         }
         if (value > Instant.MAX.getEpochSecond()) {
-            return Durations.CEILING;
+            return WaitDurations.CEILING;
         }
-        return Durations.clamp(Duration.between(now, Instant.ofEpochSecond(value)));
+        return WaitDurations.clamp(Duration.between(now, Instant.ofEpochSecond(value)));
     }
 
     static boolean mentionsSecondaryLimit(byte[] body) {

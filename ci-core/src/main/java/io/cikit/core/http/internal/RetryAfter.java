@@ -40,16 +40,16 @@ public final class RetryAfter {
         if (isDigits(value)) {
             return Optional.of(seconds(value));
         }
-        return date(value).map(when -> Durations.clamp(Duration.between(now, when)));
+        return date(value).map(when -> WaitDurations.clamp(Duration.between(now, when)));
     }
 
-    /** Whole non-negative seconds, saturating at {@link Durations#CEILING}; the caller checked the digits. */
+    /** Whole non-negative seconds, saturating at {@link WaitDurations#CEILING}; the caller checked the digits. */
     static Duration seconds(String digits) {
         String trimmed = digits.replaceFirst("^0+(?=\\d)", "");
         if (trimmed.length() > 10) {
-            return Durations.CEILING;
+            return WaitDurations.CEILING;
         }
-        return Durations.clamp(Duration.ofSeconds(Long.parseLong(trimmed)));
+        return WaitDurations.clamp(Duration.ofSeconds(Long.parseLong(trimmed)));
     }
 
     static boolean isDigits(String s) {

@@ -12,7 +12,7 @@ public interface Sleeper {
         if (duration.isNegative() || duration.isZero()) {
             return;
         }
-        TimeUnit.NANOSECONDS.sleep(Durations.saturatedNanos(duration));
+        TimeUnit.NANOSECONDS.sleep(WaitDurations.saturatedNanos(duration));
     };
 
     /** Blocks the calling thread for about {@code duration}; zero or negative returns at once. */

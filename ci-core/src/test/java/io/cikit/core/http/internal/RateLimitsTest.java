@@ -56,7 +56,7 @@ class RateLimitsTest {
         assertThat(wait(429, Headers.of("x-ratelimit-remaining", "42"), SECONDARY_BODY, 0))
                 .contains(new Wait(SECONDARY, Source.SECONDARY_LIMIT));
         assertThat(wait(403, Headers.empty(), SECONDARY_BODY, 10_000))
-                .hasValueSatisfying(w -> assertThat(w.duration()).isEqualTo(Durations.CEILING));
+                .hasValueSatisfying(w -> assertThat(w.duration()).isEqualTo(WaitDurations.CEILING));
     }
 
     @Test
@@ -83,7 +83,7 @@ class RateLimitsTest {
         Headers huge = Headers.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", "99999999999999999999999");
 
         assertThat(wait(429, h, NO_BODY, 0)).isEmpty();
-        assertThat(wait(429, huge, NO_BODY, 0)).contains(new Wait(Durations.CEILING, Source.RATE_LIMIT_RESET));
+        assertThat(wait(429, huge, NO_BODY, 0)).contains(new Wait(WaitDurations.CEILING, Source.RATE_LIMIT_RESET));
     }
 
     @Test

@@ -31,8 +31,8 @@ class RetryAfterTest {
 
     @Test
     void hugeValuesSaturateInsteadOfOverflowing() {
-        assertThat(RetryAfter.parse("99999999999999999999999999", NOW)).contains(Durations.CEILING);
-        assertThat(RetryAfter.parse("9223372036854775807", NOW)).contains(Durations.CEILING);
+        assertThat(RetryAfter.parse("99999999999999999999999999", NOW)).contains(WaitDurations.CEILING);
+        assertThat(RetryAfter.parse("9223372036854775807", NOW)).contains(WaitDurations.CEILING);
     }
 
     @Test

@@ -58,7 +58,7 @@ class TransportPropertiesTest {
     void retryAfterNeverThrowsAndNeverGivesANegativeOrUnboundedWait(@ForAll("headerLike") String raw,
                                                                     @ForAll @LongRange(min = -62_000_000_000L, max = 250_000_000_000L) long nowSecond) {
         RetryAfter.parse(raw, Instant.ofEpochSecond(nowSecond))
-                .ifPresent(d -> assertThat(d).isBetween(Duration.ZERO, Durations.CEILING));
+                .ifPresent(d -> assertThat(d).isBetween(Duration.ZERO, WaitDurations.CEILING));
     }
 
     @Property(tries = 300)
@@ -84,7 +84,7 @@ class TransportPropertiesTest {
                 "RateLimit-Reset", reset);
 
         RateLimits.serverWait(status, h, body, Instant.now(), Duration.ofSeconds(60), 3)
-                .ifPresent(w -> assertThat(w.duration()).isBetween(Duration.ZERO, Durations.CEILING));
+                .ifPresent(w -> assertThat(w.duration()).isBetween(Duration.ZERO, WaitDurations.CEILING));
         RateLimits.isRateLimited(status, h, body);
     }
 

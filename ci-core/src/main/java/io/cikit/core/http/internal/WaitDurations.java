@@ -3,11 +3,11 @@ package io.cikit.core.http.internal;
 import java.time.Duration;
 
 /** Overflow-safe duration arithmetic for waits that come from untrusted servers. */
-public final class Durations {
+public final class WaitDurations {
     /** No single wait is ever longer than this, whatever a server says (about 31 years). */
     public static final Duration CEILING = Duration.ofSeconds(1_000_000_000L);
 
-    private Durations() {
+    private WaitDurations() {
     }
 
     /** Nanoseconds of a duration, {@link Long#MAX_VALUE} when it does not fit, 0 when negative. */
