@@ -32,8 +32,6 @@ final class ProjectionReader {
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long CONTROLS = 0x2020202020202020L;
     private static final long SPACES = 0x2020202020202020L;
-    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
-    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
     private static final int TRUE = 0x65757274; // "true", little-endian
     private static final int ALSE = 0x65736c61; // "alse"
     private static final int NULL = 0x6c6c756e; // "null"
@@ -339,17 +337,13 @@ final class ProjectionReader {
 
     /**
      * The end (past the closing quote) of the string whose content starts at {@code i}; sets {@link #flags}. Eight
-     * bytes at a time while none is a quote, a backslash, a control character or non-ASCII: the classic "has a zero
-     * byte" trick, whose lowest flagged byte is always exact (false flags arise only above a true one).
+     * bytes at a time while none is a quote, a backslash, a control character or non-ASCII (see {@link #special}).
      */
     private int string(int i) {
         int seen = 0;
         for (;;) {
             while (i + Long.BYTES <= n) {
-                long w = (long) LONGS.get(b, i);
-                long q = w ^ QUOTES;
-                long s = w ^ BACKSLASHES;
-                long hits = ((q - ONES) & ~q | (s - ONES) & ~s | (w - CONTROLS) & ~w | w) & HIGH;
+                long hits = special((long) LONGS.get(b, i));
                 if (hits != 0) {
                     i += Long.numberOfTrailingZeros(hits) >>> 3;
                     break;
@@ -376,6 +370,18 @@ final class ProjectionReader {
                 i++;
             }
         }
+    }
+
+    /**
+     * The high bit of the lowest byte of {@code w} that is a quote, a backslash, a control character or non-ASCII, and
+     * maybe of bytes above it; zero when there is none. A subtraction borrows out of a byte only when that byte is
+     * one sought (equal to the quote or backslash, or below 0x20), so no false flag lies below a true one. Without a
+     * borrow, a high bit comes out only from a non-ASCII byte, and every non-ASCII byte sets one: 0x80-0x9F through
+     * the quote term (they become 0xA0-0xBF), 0xA0-0xFF through the control term. So the usual {@code & ~x} of the
+     * "has a zero byte" trick is not needed. A property test holds this to a byte-by-byte check.
+     */
+    static long special(long w) {
+        return ((w ^ QUOTES) - ONES | (w ^ BACKSLASHES) - ONES | w - CONTROLS) & HIGH;
     }
 
     private int escape(int i) {
@@ -490,42 +496,36 @@ final class ProjectionReader {
 
     /** The first byte at or after {@code i} that is not JSON whitespace. */
     private int ws(int i) {
-        // compact documents: nothing to skip
-        return i < n && b[i] > ' ' ? i : whitespace(i);
-    }
-
-    /**
-     * Indented documents: eight bytes at a time past spaces and line feeds, with an exact per-byte test (no carry
-     * crosses a byte), so the first other byte is found in one step; tabs and carriage returns one at a time.
-     */
-    private int whitespace(int i) {
-        for (;;) {
-            if (i + Long.BYTES <= n) {
-                long w = (long) LONGS.get(b, i);
-                long other = ~(zeroBytes(w ^ SPACES) | zeroBytes(w ^ LINE_FEEDS)) & HIGH;
-                if (other == 0) {
-                    i += Long.BYTES;
-                    continue;
-                }
-                i += Long.numberOfTrailingZeros(other) >>> 3;
-            } else {
-                byte c = at(i);
-                if (c == ' ' || c == '\n') {
-                    i++;
-                    continue;
-                }
-            }
-            byte c = at(i);
-            if (c != '\t' && c != '\r') {
+        if (i < n) {
+            byte c = b[i];
+            // compact documents: nothing to skip; indented ones: one space after every colon
+            if (c > ' ') {
                 return i;
             }
-            i++;
+            if (c == ' ' && i + 1 < n && b[i + 1] > ' ') {
+                return i + 1;
+            }
         }
+        return whitespace(i);
     }
 
-    /** The high bit of every byte of {@code x} that is zero, and of no other. */
-    private static long zeroBytes(long x) {
-        return ~((x & LOW_SEVEN) + LOW_SEVEN | x) & HIGH;
+    /** Indentation: runs of spaces eight bytes at a time (the first byte that is not a space ends the run exactly). */
+    private int whitespace(int i) {
+        for (;;) {
+            byte c = at(i);
+            if (c == ' ') {
+                if (i + Long.BYTES <= n) {
+                    long other = (long) LONGS.get(b, i) ^ SPACES;
+                    i += other == 0 ? Long.BYTES : Long.numberOfTrailingZeros(other) >>> 3;
+                } else {
+                    i++;
+                }
+            } else if (c == '\n' || c == '\t' || c == '\r') {
+                i++;
+            } else {
+                return i;
+            }
+        }
     }
 
     /** The byte at {@code i}, or 0 past the end: no rule of the grammar accepts a 0 byte, so running out fails there. */

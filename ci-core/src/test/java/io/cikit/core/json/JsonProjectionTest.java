@@ -13,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 class JsonProjectionTest {
@@ -145,6 +146,53 @@ class JsonProjectionTest {
                 .hasValueSatisfying(tree -> assertThat(tree.get("ref").asText()).isEqualTo("a"));
         assertThat(EVENT.read(("{\"x\":[" + deep + "],\"ref\":\"a\"}").getBytes(StandardCharsets.UTF_8),
                 new JsonLimits(61, 100, 100, 100))).as("depth 62 over a limit of 61").isEmpty();
+    }
+
+    @Test
+    void passesEveryKindOfWhitespaceAndDeclinesOtherControlBytesBetweenTokens() {
+        String spaced = "{ \"ref\" :  \"a\" ,\t\"x\":\r\n [ 1 ,2 ]" + " ".repeat(17) + "\n}" + " ".repeat(9);
+        assertThat(read(spaced).get("ref").asText()).isEqualTo("a");
+        assertThat(EVENT.read(("{\"ref\":\"a\"}" + " ".repeat(12) + "\u000b").getBytes(StandardCharsets.UTF_8),
+                JsonLimits.DEFAULT)).as("a vertical tab is not JSON whitespace").isEmpty();
+        assertThat(EVENT.read(("{\"ref\":" + " ".repeat(7) + "\u0000\"a\"}").getBytes(StandardCharsets.UTF_8),
+                JsonLimits.DEFAULT)).as("NUL after a run of spaces").isEmpty();
+    }
+
+    /** The eight-byte string test must find exactly the first byte that ends a plain run, or report none. */
+    @Property(tries = 3000)
+    void theWordTestFlagsExactlyTheFirstQuoteBackslashControlOrNonAsciiByte(@ForAll("words") long word) {
+        int first = -1;
+        for (int k = 0; k < Long.BYTES && first < 0; k++) {
+            int c = (int) (word >>> (k * Byte.SIZE)) & 0xFF;
+            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) {
+                first = k;
+            }
+        }
+
+        long hits = ProjectionReader.special(word);
+
+        if (first < 0) {
+            assertThat(hits).isZero();
+        } else {
+            assertThat(Long.numberOfTrailingZeros(hits) >>> 3).isEqualTo(first);
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> words() {
+        // bytes at and around every boundary the test draws, plus any byte
+        Arbitrary<Integer> edge = Arbitraries.of(0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F,
+                0x80, 0x81, 0xA0, 0xDC, 0xFE, 0xFF);
+        Arbitrary<Integer> plain = Arbitraries.integers().between(0x23, 0x5B);
+        Arbitrary<Integer> one = Arbitraries.frequencyOf(Tuple.of(3, plain), Tuple.of(1, edge),
+                Tuple.of(1, Arbitraries.integers().between(0, 0xFF)));
+        return one.list().ofSize(Long.BYTES).map(bytes -> {
+            long w = 0;
+            for (int k = 0; k < Long.BYTES; k++) {
+                w |= (long) bytes.get(k) << (k * Byte.SIZE);
+            }
+            return w;
+        });
     }
 
     @Property(tries = 400)
