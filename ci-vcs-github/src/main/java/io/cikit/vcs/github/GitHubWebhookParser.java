@@ -81,7 +81,7 @@ public final class GitHubWebhookParser implements WebhookParser {
 
     @Override
     public Optional<String> deliveryKey(WebhookRequest request) {
-        Optional<String> delivery = request.header(DELIVERY).filter(s -> !s.isBlank());
+        Optional<String> delivery = deliveryId(request);
         // Two hooks (or apps) can receive the same GUID: the hook id makes the key unique.
         return delivery.map(d -> request.header(HOOK_ID).map(h -> h + ":" + d).orElse(d));
     }
