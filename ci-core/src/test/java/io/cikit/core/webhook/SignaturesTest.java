@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cikit.core.config.Secret;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;
@@ -106,6 +107,51 @@ class SignaturesTest {
 
         assertThat(verified).isFalse();
         assertThat(token).isEqualTo(presented.equals(GITHUB_SECRET.reveal()));
+    }
+
+    @Property(tries = 300)
+    void everySpellingOfTheRightSignatureVerifies(@ForAll @Size(max = 256) byte[] body, @ForAll long upper,
+            @ForAll boolean prefixed, @ForAll("blanks") String before, @ForAll("blanks") String after) {
+        String hex = (prefixed ? "sha256=" : "") + Signatures.hmacSha256Hex(GITHUB_SECRET.bytes(), body);
+        StringBuilder spelled = new StringBuilder(before);
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            spelled.append((upper >>> (i % Long.SIZE) & 1) == 1 ? Character.toUpperCase(c) : c);
+        }
+        spelled.append(after);
+
+        assertThat(Signatures.verifyHmacSha256(spelled.toString(), body, List.of(GITHUB_SECRET))).isTrue();
+    }
+
+    /** Whatever is presented, the answer is the one a plain trim, prefix cut and {@link HexFormat} decode gives. */
+    @Property(tries = 1000)
+    void answersAsTheLibraryHexDecoderDoes(@ForAll("nearlySignatures") String presented) {
+        String right = Signatures.hmacSha256Hex(GITHUB_SECRET.bytes(), GITHUB_BODY);
+        String value = presented.replace("RIGHT", right).trim();
+        if (value.regionMatches(true, 0, "sha256=", 0, "sha256=".length())) {
+            value = value.substring("sha256=".length());
+        }
+        boolean expected;
+        try {
+            expected = value.length() == 64 && HexFormat.of().parseHex(value).length == 32 && value.equalsIgnoreCase(right);
+        } catch (IllegalArgumentException notHex) {
+            expected = false;
+        }
+
+        assertThat(Signatures.verifyHmacSha256(presented.replace("RIGHT", right), GITHUB_BODY, List.of(GITHUB_SECRET)))
+                .isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<String> blanks() {
+        return Arbitraries.strings().withChars(" \t\r\n\u0000\u001f").ofMaxLength(3);
+    }
+
+    @Provide
+    Arbitrary<String> nearlySignatures() {
+        Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of("RIGHT", "sha256=", "SHA256=", "sha1=", " ", "\t", "="),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEFgG\u0661\uff10\u0130 ").ofMaxLength(4));
+        return piece.list().ofMaxSize(4).map(parts -> String.join("", parts));
     }
 
     @Provide
