@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable, case-insensitive, multi-valued HTTP headers. Names keep the spelling they were first given for
@@ -64,18 +65,32 @@ public final class Headers {
 
     /** The first value of a header, case-insensitively. */
     public Optional<String> first(String name) {
-        Field field = fields.get(lowerCase(name));
+        Field field = field(name);
         return field == null ? Optional.empty() : Optional.of(field.values.get(0));
     }
 
     /** Every value of a header, case-insensitively; empty when absent. */
     public List<String> all(String name) {
-        Field field = fields.get(lowerCase(name));
+        Field field = field(name);
         return field == null ? List.of() : field.values;
     }
 
     public boolean contains(String name) {
-        return fields.containsKey(lowerCase(name));
+        return field(name) != null;
+    }
+
+    /**
+     * The header named so, case-insensitively. Keys are lower-cased, so a name found as given is one already: the
+     * constants parsers look up are, and they are found without reading the name through.
+     */
+    private @Nullable Field field(String name) {
+        Field field = fields.get(name);
+        if (field != null) {
+            return field;
+        }
+        String lower = lowerCase(name);
+        // lowerCase answers the name itself when it is lower-case already: then there is nothing more to look up
+        return lower == name ? null : fields.get(lower);
     }
 
     /** Header names as first given. */
