@@ -14,13 +14,19 @@ import java.util.function.Supplier;
  * machine shared with other work, time spent descheduled is not counted, so the figures approach what one
  * dedicated core would do. Not a JMH benchmark (no forks, no blackhole); a cross-check of its ratios.
  *
- * <p>Run: {@code java -cp ci-benchmarks/target/benchmarks.jar io.cikit.bench.github.GitHubCpuTime [seconds]}.
+ * <p>Run: {@code java -cp ci-benchmarks/target/benchmarks.jar io.cikit.bench.github.GitHubCpuTime [seconds]}. With
+ * {@code --one <event> <path> [seconds]} it warms and times that one path alone and prints its CPU µs per delivery:
+ * what {@link GitHubLaunches} runs in each JVM it starts.
  */
 public final class GitHubCpuTime {
     private GitHubCpuTime() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--one")) {
+            one(args[1], args[2], args.length > 3 ? Double.parseDouble(args[3]) : 10);
+            return;
+        }
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Map<String, Double>> perSecond = new LinkedHashMap<>();
@@ -28,13 +34,7 @@ public final class GitHubCpuTime {
             GitHubWebhookBenchmark state = new GitHubWebhookBenchmark();
             state.event = event;
             state.setUp();
-            Map<String, Supplier<Object>> paths = new LinkedHashMap<>();
-            paths.put("cikit", state::cikit);
-            paths.put("floor", state::floor);
-            paths.put("hub4j", state::hub4j);
-            paths.put("tokens", state::tokens);
-            paths.put("scan", state::scan);
-            paths.put("hmac", state::hmac);
+            Map<String, Supplier<Object>> paths = paths(state);
             // warm every path first, then measure them in turns so load changes hit all alike
             for (Supplier<Object> path : paths.values()) {
                 run(path, threads, (long) (seconds * 0.5e9));
@@ -75,6 +75,39 @@ public final class GitHubCpuTime {
                         + "tokens rate / hub4j rate %.2f, scan rate / hub4j rate %.2f%n",
                 event, m.get("floor") / m.get("cikit"), m.get("cikit") / m.get("hub4j"), m.get("hub4j") / m.get("hmac"),
                 m.get("tokens") / m.get("hub4j"), m.get("scan") / m.get("hub4j")));
+    }
+
+    /**
+     * One path of one fixture alone in this JVM: warmed for 60 % of {@code seconds} of CPU, then five rounds of 8 %;
+     * prints the median round's CPU µs per delivery.
+     */
+    private static void one(String event, String path, double seconds) throws Exception {
+        GitHubWebhookBenchmark state = new GitHubWebhookBenchmark();
+        state.event = event;
+        state.setUp();
+        Supplier<Object> measured = paths(state).get(path);
+        if (measured == null) {
+            throw new IllegalArgumentException("no path " + path + "; paths: " + paths(state).keySet());
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        run(measured, threads, (long) (seconds * 0.6e9));
+        List<Double> rounds = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            rounds.add(run(measured, threads, (long) (seconds * 0.08e9)));
+        }
+        double median = rounds.stream().sorted().toList().get(rounds.size() / 2);
+        System.out.printf(Locale.ROOT, "%.3f%n", 1e6 / median);
+    }
+
+    private static Map<String, Supplier<Object>> paths(GitHubWebhookBenchmark state) {
+        Map<String, Supplier<Object>> paths = new LinkedHashMap<>();
+        paths.put("cikit", state::cikit);
+        paths.put("floor", state::floor);
+        paths.put("hub4j", state::hub4j);
+        paths.put("tokens", state::tokens);
+        paths.put("scan", state::scan);
+        paths.put("hmac", state::hmac);
+        return paths;
     }
 
     /** Operations per CPU-second of the calling thread over about {@code cpuNanos}. */
