@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * The {@code cikit}, {@code hub4j} and {@code scan} paths of {@link GitHubWebhookBenchmark}, each timed alone in JVMs
  * of its own, several launches per path and fixture in turns. hub4j's time on {@code push} differs by a third from
- * one JVM launch to the next (the JIT's choices, not the load), so a ratio from one launch says little; the mean over
- * launches is the figure to compare. Each launch runs {@code GitHubCpuTime --one} (CPU time of the measuring thread).
+ * one JVM launch to the next while the rounds within a launch agree (so it is the launch, not the load), and a ratio
+ * from one launch says little; the mean over launches is the figure to compare. Each launch runs
+ * {@code GitHubCpuTime --one} (CPU time of the measuring thread).
  *
  * <p>Run: {@code java -cp ci-benchmarks/target/benchmarks.jar io.cikit.bench.github.GitHubLaunches [launches]
  * [seconds per launch]} (defaults 8 and 10: about 10 minutes).
