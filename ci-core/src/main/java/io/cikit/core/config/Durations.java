@@ -24,8 +24,7 @@ public final class Durations {
      * @throws IllegalArgumentException {@code "<name> must be positive: <d>"} when {@code d} is zero or negative
      */
     public static Duration requirePositive(String name, Duration d) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(d, name);
+        // problemIfNotPositive makes the null checks, with the same messages
         Optional<String> problem = problemIfNotPositive(name, d);
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());
