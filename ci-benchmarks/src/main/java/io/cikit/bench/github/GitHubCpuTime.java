@@ -85,9 +85,10 @@ public final class GitHubCpuTime {
         GitHubWebhookBenchmark state = new GitHubWebhookBenchmark();
         state.event = event;
         state.setUp();
-        Supplier<Object> measured = paths(state).get(path);
+        Map<String, Supplier<Object>> paths = paths(state);
+        Supplier<Object> measured = paths.get(path);
         if (measured == null) {
-            throw new IllegalArgumentException("no path " + path + "; paths: " + paths(state).keySet());
+            throw new IllegalArgumentException("no path " + path + "; paths: " + paths.keySet());
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         run(measured, threads, (long) (seconds * 0.6e9));
